@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Onoma",
+    products: [
+        .library(name: "Onoma", targets: ["Onoma"]),
+        .executable(name: "onoma", targets: ["onoma"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ICU behind an opaque C interface: Swift never sees ICU's own types or macro-renamed functions.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        // The engine: gazetteer, keys, spotting, matching, decision, rewriting. No command-line code.
+        .target(name: "Onoma", dependencies: ["CICU"]),
+        // The command-line tool: one file per subcommand.
+        .executableTarget(
+            name: "onoma",
+            dependencies: ["Onoma", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Rebuilds Sources/Onoma/Generated/BuiltinData.swift from Data/ (run: swift run generate-builtin-data).
+        .executableTarget(name: "generate-builtin-data", path: "Sources/GenerateBuiltinData"),
+        .testTarget(name: "OnomaTests", dependencies: ["Onoma"]),
+        .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
+    ]
+)

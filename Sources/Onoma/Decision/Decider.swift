@@ -1,0 +1,245 @@
+/// Decides each spotted span (stage "decide" of the pipeline): gathers the matcher's candidates, adds what the
+/// document says (a title beside the mention that matches an entity's roles; an earlier full-name mention of
+/// the entity), and resolves a mention only when one entity clearly wins.
+struct Decider {
+    let engine: Engine
+    var policy: DecisionPolicy { engine.policy }
+
+    /// Words ignored when comparing titles with roles.
+    static let roleStopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "to", "a", "an"]
+    /// Abbreviations in titles, expanded before comparing them with roles.
+    static let titleAbbreviations: [String: [String]] = ["us": ["united", "states"], "uk": ["united", "kingdom"],
+                                                         "un": ["united", "nations"], "eu": ["european", "union"]]
+
+    func mentions(in scalars: [Unicode.Scalar], mode: RewriteMode) -> [Mention] {
+        let tokens = Tokenizer.tokens(scalars)
+        let spotter = Spotter(stoplists: engine.stoplists)
+        let matcher = Matcher(engine: engine)
+        var namedInFull = Set<Int>()
+        var mentions = [Mention]()
+        var usedTokens = Set<Int>()
+
+        for run in spotter.runs(tokens, scalars) {
+            for span in spans(of: run, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter) {
+                let slice = tokens[span.range]
+                let context = contextWords(before: span.range.lowerBound, tokens: tokens, scalars: scalars)
+                var mention = decide(span.candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull)
+                if mention.status == .unresolved && mention.candidates.isEmpty && !span.reportIfUnmatched { continue }
+                if let chosen = mention.chosen {
+                    if slice.count >= 2 && (chosen.part == .full || chosen.part == .swapped) { namedInFull.insert(chosen.entityIndex) }
+                    mention.replacement = replacement(for: chosen, tokenCount: slice.count, surface: mention.surface, mode: mode)
+                }
+                mentions.append(mention)
+                usedTokens.formUnion(span.range)
+            }
+        }
+        mentions += lowerCaseMentions(tokens, used: usedTokens, scalars: scalars, matcher: matcher, mode: mode)
+        return mentions.sorted { $0.start < $1.start }
+    }
+
+    /// A span of a run with its candidates.
+    struct Span {
+        var range: Range<Int>
+        var candidates: [RawCandidate]
+        var reportIfUnmatched: Bool
+    }
+
+    /// Splits a run into the spans to decide: exact full names first (longest first), then what is left,
+    /// cut at titles, by structured, fuzzy and name-part matching.
+    private func spans(of run: Range<Int>, tokens: [Token], matcher: Matcher, scalars: [Unicode.Scalar],
+                       spotter: Spotter) -> [Span] {
+        var spans = [Span]()
+        var covered = Set<Int>()
+        let maxLength = 6
+        for length in stride(from: min(run.count, maxLength), through: 1, by: -1) {
+            for start in run.lowerBound...(run.upperBound - length) {
+                let range = start..<(start + length)
+                if range.contains(where: covered.contains) { continue }
+                let key = tokens[range].map(\.key).joined()
+                if length == 1 && (key.count < 2 || engine.stoplists.titles.contains(key) || engine.stoplists.functionWords.contains(key)) { continue }
+                let candidates = matcher.exactFull(key, tokens: tokens[range])
+                if !candidates.isEmpty {
+                    spans.append(Span(range: range, candidates: candidates, reportIfUnmatched: true))
+                    covered.formUnion(range)
+                }
+            }
+        }
+        // The rest, in segments between covered tokens and titles.
+        var segments = [Range<Int>]()
+        var segmentStart: Int?
+        for i in run.lowerBound...run.upperBound {
+            let breaks = i == run.upperBound || covered.contains(i) || engine.stoplists.titles.contains(tokens[i].key)
+                || engine.stoplists.functionWords.contains(tokens[i].key)
+            if breaks {
+                if let s = segmentStart { segments.append(s..<i); segmentStart = nil }
+            } else if segmentStart == nil {
+                segmentStart = i
+            }
+        }
+        for segment in segments {
+            spans += matchSegment(segment, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter)
+        }
+        return spans
+    }
+
+    /// Matches a segment with no exact full name: the whole segment if it fits, else its parts, longest first.
+    private func matchSegment(_ segment: Range<Int>, tokens: [Token], matcher: Matcher, scalars: [Unicode.Scalar],
+                              spotter: Spotter) -> [Span] {
+        func candidates(_ range: Range<Int>) -> [RawCandidate] {
+            let slice = tokens[range]
+            var found = matcher.structured(slice) + matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count)
+            if slice.count == 1 { found += matcher.namePart(slice[slice.startIndex]) }
+            return found.filter { $0.score >= policy.floor }
+        }
+        var spans = [Span]()
+        var covered = Set<Int>()
+        for length in stride(from: min(segment.count, 5), through: 1, by: -1) {
+            for start in segment.lowerBound...(segment.upperBound - length) {
+                let range = start..<(start + length)
+                if range.contains(where: covered.contains) { continue }
+                let found = candidates(range)
+                if !found.isEmpty {
+                    spans.append(Span(range: range, candidates: found, reportIfUnmatched: true))
+                    covered.formUnion(range)
+                }
+            }
+        }
+        // What is still unmatched is reported as an unresolved name unless it reads as a generic phrase or as an
+        // ordinary word that opens a sentence.
+        var rest = [Range<Int>]()
+        var restStart: Int?
+        for i in segment.lowerBound...segment.upperBound {
+            if i == segment.upperBound || covered.contains(i) {
+                if let s = restStart { rest.append(s..<i); restStart = nil }
+            } else if restStart == nil { restStart = i }
+        }
+        for range in rest {
+            let slice = tokens[range]
+            let generic = slice.contains { engine.stoplists.genericWords.contains($0.key) || engine.stoplists.ignored.contains($0.key) }
+            let sentenceWord = slice.count == 1 && spotter.opensSentence(slice[slice.startIndex], scalars)
+            let hasLetters = slice.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
+            let report = !generic && !sentenceWord && hasLetters && !engine.stoplists.ignored.contains(slice.map(\.key).joined())
+            spans.append(Span(range: range, candidates: [], reportIfUnmatched: report))
+        }
+        return spans
+    }
+
+    /// Folded words before a mention in the same sentence (at most eight), for role context.
+    private func contextWords(before tokenIndex: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Set<String> {
+        var words = Set<String>()
+        var i = tokenIndex - 1
+        while i >= 0 && tokenIndex - i <= 8 {
+            let gap = scalars[tokens[i].end..<tokens[i + 1].start]
+            if gap.contains(where: { $0 == "\n" || $0 == "!" || $0 == "?" }) { break }
+            if gap.contains("."), !(tokens[i].text.count == 1) { break } // "U.S." does not end a sentence
+            let key = tokens[i].key
+            if let expansion = Self.titleAbbreviations[key] { words.formUnion(expansion) } else { words.insert(key) }
+            if key.count == 1, i > 0, let combined = Self.titleAbbreviations[tokens[i - 1].key + key] {
+                words.formUnion(combined)
+            }
+            i -= 1
+        }
+        return words.subtracting(Self.roleStopWords)
+    }
+
+    /// Combines candidates with context and applies the policy.
+    private func decide(_ raw: [RawCandidate], tokens: ArraySlice<Token>, scalars: [Unicode.Scalar],
+                        context: Set<String>, namedInFull: Set<Int>) -> Mention {
+        var best = [Int: Candidate]()
+        for c in raw {
+            var score = c.score
+            var contextNotes = [String]()
+            if roleMatches(entity: c.hit.entity, context: context) {
+                score += 0.1
+                contextNotes.append("role")
+            }
+            let partial = c.method != .alias && c.method != .transliteration && c.method != .order
+            if (partial || tokens.count == 1) && namedInFull.contains(c.hit.entity) {
+                score += 0.15
+                contextNotes.append("document")
+            }
+            score = min(1, score)
+            let entity = engine.entities[c.hit.entity]
+            let form = engine.forms[c.hit.entity][c.hit.form]
+            let alias = form.aliasIndex.map { entity.aliases[$0] }
+            let candidate = Candidate(entityIndex: c.hit.entity, id: entity.id, name: entity.name, score: score,
+                                      method: c.method, key: c.key, source: alias?.text ?? entity.name,
+                                      sourceLang: alias?.lang, systems: Array(c.hit.systems), part: c.hit.part,
+                                      edits: c.edits, context: contextNotes)
+            if let existing = best[c.hit.entity], existing.score >= score { continue }
+            best[c.hit.entity] = candidate
+        }
+        let ranked = best.values.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        let first = tokens.first!, last = tokens.last!
+        var surface = String.UnicodeScalarView()
+        surface.append(contentsOf: scalars[first.start..<last.end])
+        var status = MentionStatus.unresolved
+        if let top = ranked.first {
+            let rivals = ranked.dropFirst().filter { $0.score >= top.score - policy.margin }
+            if !rivals.isEmpty && top.score >= policy.floor + 0.1 {
+                status = .ambiguous
+            } else if rivals.isEmpty && top.score >= policy.threshold {
+                status = .resolved
+            }
+        }
+        return Mention(start: first.start, end: last.end, surface: String(surface), status: status,
+                       candidates: Array(ranked.prefix(5)), replacement: nil)
+    }
+
+    private func roleMatches(entity: Int, context: Set<String>) -> Bool {
+        guard !context.isEmpty else { return false }
+        for role in engine.roleKeys[entity] where !role.isEmpty {
+            let shared = role.intersection(context).count
+            if shared >= 2 || (shared >= 1 && shared * 2 >= role.count) { return true }
+        }
+        return false
+    }
+
+    /// The text that replaces a resolved mention: the canonical name, or for a one-word mention of a person
+    /// the canonical family (or given) name, so the sentence still reads naturally.
+    private func replacement(for candidate: Candidate, tokenCount: Int, surface: String, mode: RewriteMode) -> String {
+        let display = engine.displays[candidate.entityIndex]
+        var canonical = display.full
+        if tokenCount == 1 {
+            if candidate.part == .given, let given = display.given { canonical = given }
+            else if let family = display.family { canonical = family }
+        }
+        switch mode {
+        case .replace: return canonical
+        case .annotate: return "\(surface) [\(display.full)]"
+        }
+    }
+
+    /// Names written in lower case ("raymondo" is not matched, "sergei lavrov" is): exact keys of full names
+    /// only, at least six letters, never common words.
+    private func lowerCaseMentions(_ tokens: [Token], used: Set<Int>, scalars: [Unicode.Scalar], matcher: Matcher,
+                                   mode: RewriteMode) -> [Mention] {
+        var out = [Mention]()
+        var i = 0
+        let spotter = Spotter(stoplists: engine.stoplists)
+        while i < tokens.count {
+            guard tokens[i].shape == .lower, !used.contains(i) else { i += 1; continue }
+            var matched = false
+            for length in stride(from: 3, through: 1, by: -1) where i + length <= tokens.count {
+                let range = i..<(i + length)
+                let slice = tokens[range]
+                guard slice.allSatisfy({ $0.shape == .lower && !engine.stoplists.commonWords.contains($0.key) }),
+                      zip(slice.dropLast(), slice.dropFirst()).allSatisfy({ spotter.joinedBySpace($0, $1, scalars) }) else { continue }
+                let key = slice.map(\.key).joined()
+                guard key.count >= 6 else { continue }
+                let candidates = matcher.exactFull(key, tokens: slice).map { c -> RawCandidate in var c = c; c.score -= 0.05; return c }
+                guard !candidates.isEmpty else { continue }
+                var mention = decide(candidates, tokens: slice, scalars: scalars, context: [], namedInFull: [])
+                if let chosen = mention.chosen {
+                    mention.replacement = replacement(for: chosen, tokenCount: length, surface: mention.surface, mode: mode)
+                }
+                out.append(mention)
+                i += length
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        return out
+    }
+}

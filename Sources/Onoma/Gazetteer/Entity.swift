@@ -1,0 +1,64 @@
+/// What kind of thing an entity is.
+public enum EntityType: String, Sendable, CaseIterable {
+    case person, organization, place, other
+}
+
+/// A name by which an entity is known: its text, and where the script does not tell how to say it, a reading.
+public struct Alias: Equatable, Sendable {
+    /// The name as written, in any script.
+    public var text: String
+    /// The alias's BCP-47 language tag (`zh`, `ja`, `ko`, `ru`, `uk`…), if known.
+    public var lang: String?
+    /// The pronunciation where the script does not show it: kana for Japanese kanji names ("はやし よしまさ").
+    public var reading: String?
+    /// How the alias relates to the entity, e.g. `"variant"` for a real spelling no rule derives.
+    public var kind: String?
+
+    public init(text: String, lang: String? = nil, reading: String? = nil, kind: String? = nil) {
+        self.text = text
+        self.lang = lang
+        self.reading = reading
+        self.kind = kind
+    }
+}
+
+/// A canonical entity of the gazetteer.
+public struct Entity: Equatable, Sendable {
+    /// Unique identifier (a Wikidata QID or a slug).
+    public var id: String
+    /// The canonical display name that normalization writes.
+    public var name: String
+    public var type: EntityType
+    public var aliases: [Alias]
+    /// Given name(s) of a person, if stated.
+    public var given: String?
+    /// Family name of a person, if stated.
+    public var family: String?
+    /// Titles the entity held ("United States Trade Representative").
+    public var roles: [String]
+    /// Where the entity came from: file path and 1-based line.
+    public var origin: SourceLocation
+
+    public init(id: String, name: String, type: EntityType = .other, aliases: [Alias] = [], given: String? = nil,
+                family: String? = nil, roles: [String] = [], origin: SourceLocation = SourceLocation(file: "", line: 0)) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.given = given
+        self.family = family
+        self.roles = roles
+        self.origin = origin
+    }
+}
+
+/// A place in an input file: the file's path (or a label such as `<default>`) and a 1-based line.
+public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+    public var description: String { "\(file):\(line)" }
+}

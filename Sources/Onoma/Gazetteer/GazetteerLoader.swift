@@ -1,0 +1,120 @@
+import Foundation
+
+/// A problem with a gazetteer file, located by file and line.
+public struct GazetteerError: Error, CustomStringConvertible, Sendable {
+    public let location: SourceLocation
+    public let message: String
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Reads gazetteer JSON Lines: one entity per line, blank lines allowed (format in Data/README.md).
+public enum GazetteerLoader {
+    /// Parses gazetteer text. `file` names the source in error messages.
+    public static func parse(_ text: String, file: String) throws(GazetteerError) -> [Entity] {
+        var entities = [Entity]()
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let location = SourceLocation(file: file, line: lineNumber)
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(String(trimmed))
+            } catch {
+                throw GazetteerError(location: location, message: "not valid JSON: \(error)")
+            }
+            entities.append(try entity(from: value, at: location))
+        }
+        return entities
+    }
+
+    /// Reads and parses a gazetteer file; the bytes must be UTF-8.
+    public static func load(path: String) throws(GazetteerError) -> [Entity] {
+        let location = SourceLocation(file: path, line: 0)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GazetteerError(location: location, message: "cannot read the file")
+        }
+        let bytes = [UInt8](data)
+        switch UTF8Validation.firstInvalidByte(bytes) {
+        case .some(let offset):
+            throw GazetteerError(location: location, message: "not UTF-8 (invalid byte at offset \(offset))")
+        case .none:
+            return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+        }
+    }
+
+    /// Builds an entity from one parsed line.
+    public static func entity(from value: JSONValue, at location: SourceLocation) throws(GazetteerError) -> Entity {
+        func fail(_ message: String) -> GazetteerError { GazetteerError(location: location, message: message) }
+        guard case .object = value else { throw fail("an entity must be a JSON object") }
+        guard let id = value["id"]?.stringValue, !id.isEmpty else { throw fail("missing \"id\" (a non-empty string)") }
+        guard let name = value["name"]?.stringValue, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw fail("entity \"\(id)\": missing \"name\" (a non-empty string)")
+        }
+        var type = EntityType.other
+        if let raw = value["type"] {
+            guard let s = raw.stringValue, let t = EntityType(rawValue: s) else {
+                throw fail("entity \"\(id)\": \"type\" must be one of person, organization, place, other")
+            }
+            type = t
+        }
+        var aliases = [Alias]()
+        if let raw = value["aliases"] {
+            guard case .array(let items) = raw else { throw fail("entity \"\(id)\": \"aliases\" must be an array") }
+            for item in items {
+                switch item {
+                case .string(let s): aliases.append(Alias(text: s))
+                case .object:
+                    guard let text = item["text"]?.stringValue, !text.isEmpty else {
+                        throw fail("entity \"\(id)\": an alias object needs a non-empty \"text\"")
+                    }
+                    aliases.append(Alias(text: text, lang: item["lang"]?.stringValue,
+                                         reading: item["reading"]?.stringValue, kind: item["kind"]?.stringValue))
+                default: throw fail("entity \"\(id)\": an alias must be a string or an object with \"text\"")
+                }
+            }
+        }
+        var roles = [String]()
+        if let raw = value["roles"] {
+            guard case .array(let items) = raw else { throw fail("entity \"\(id)\": \"roles\" must be an array") }
+            for item in items {
+                if let s = item.stringValue { roles.append(s) }
+                else if let s = item["title"]?.stringValue { roles.append(s) }
+                else { throw fail("entity \"\(id)\": a role must be a string or an object with \"title\"") }
+            }
+        }
+        return Entity(id: id, name: name, type: type, aliases: aliases, given: value["given"]?.stringValue,
+                      family: value["family"]?.stringValue, roles: roles, origin: location)
+    }
+}
+
+/// UTF-8 validation that reports where the first bad byte is.
+public enum UTF8Validation {
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
+    public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maxSecond = 0x9F
+            case 0xF0: length = 4; minSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maxSecond = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            if bytes[i + 1] < minSecond || bytes[i + 1] > maxSecond { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,134 @@
+/// A candidate before context: which entity, through which key and how well it fits the span.
+struct RawCandidate {
+    var hit: KeyHit
+    var key: String
+    var method: MatchMethod
+    var score: Float
+    var edits: Int = 0
+}
+
+/// Matches spans of tokens against the key index (stage "match" of the pipeline): exact keys in either name
+/// order, family or given names alone, truncated or misspelled name parts, and misspelled whole names.
+struct Matcher {
+    let engine: Engine
+    var index: KeyIndex { engine.index }
+
+    /// Exact candidates for a whole span: keys of full names in either order. When the span has several words,
+    /// the family name must be whole words of it: "Lim Yung-hui" is not 이명희 (Li + Myunghui).
+    func exactFull(_ key: String, tokens: ArraySlice<Token>) -> [RawCandidate] {
+        guard let hits = index.exact[key] else { return [] }
+        return hits.compactMap { hit in
+            guard tokens.count < 2 || familyAlignsWithWords(hit, tokens) else { return nil }
+            switch hit.part {
+            case .full:
+                let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias }) ? .alias : .transliteration
+                return RawCandidate(hit: hit, key: key, method: method, score: hit.score)
+            case .swapped:
+                return RawCandidate(hit: hit, key: key, method: .order, score: hit.score - 0.03)
+            case .family, .given:
+                return nil
+            }
+        }
+    }
+
+    private func familyAlignsWithWords(_ hit: KeyHit, _ tokens: ArraySlice<Token>) -> Bool {
+        let form = engine.forms[hit.entity][hit.form]
+        guard let family = form.family, !form.givenWords.isEmpty else { return true }
+        let familyFirst = (family.lowerBound == 0) == (hit.part == .full)
+        let spellings = Set(SpelledKey.combinations(form.familyWords, limit: 64).map(\.text))
+        let keys = tokens.map(\.key)
+        for count in 1..<keys.count {
+            let words = familyFirst ? keys.prefix(count) : keys.suffix(count)
+            if spellings.contains(words.joined()) { return true }
+        }
+        return false
+    }
+
+    /// A single word that is a family or given name alone. Short names need context to be trusted.
+    func namePart(_ token: Token) -> [RawCandidate] {
+        guard let hits = index.exact[token.key] else { return [] }
+        return hits.compactMap { hit in
+            guard hit.part == .family || hit.part == .given else { return nil }
+            var score: Float = hit.part == .family ? 0.82 : 0.7
+            if token.key.count < 5 { score -= 0.2 }
+            score -= (1 - hit.score) // a less standard spelling is less sure
+            return RawCandidate(hit: hit, key: token.key, method: .surname, score: score)
+        }
+    }
+
+    /// Misspelled whole names or family names: keys within one edit (two for long keys) that begin with the
+    /// same letter; a one-edit match on a short key must also sound the same.
+    func fuzzy(_ key: String, tokenCount: Int) -> [RawCandidate] {
+        guard key.utf8.count >= KeyIndex.minimumFuzzyLength, key.allSatisfy(\.isASCII) else { return [] }
+        let maxDistance = key.utf8.count >= 10 ? 2 : 1
+        var out = [RawCandidate]()
+        for (neighbour, distance) in index.fuzzyNeighbours(of: key, maxDistance: maxDistance) {
+            guard neighbour.first == key.first else { continue }
+            let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key)
+            if key.utf8.count < 8 && !soundsAlike { continue }
+            for hit in index.exact[neighbour] ?? [] where hit.part != .given {
+                // A single word fuzzes to a family name or a one-word name; several words to a full name.
+                if tokenCount == 1 && hit.part == .swapped { continue }
+                if tokenCount > 1 && hit.part == .family { continue }
+                let length = Float(max(key.utf8.count, neighbour.utf8.count))
+                var score: Float = soundsAlike && distance == 1 ? 0.86 : 0.92 - 1.5 * Float(distance) / length
+                score -= 1 - hit.score
+                if hit.part == .family { score -= 0.02 }
+                out.append(RawCandidate(hit: hit, key: neighbour, method: .fuzzy, score: score, edits: distance))
+            }
+        }
+        return out
+    }
+
+    /// Two or more words where one side is exactly a family or given name of an entity and the other side is
+    /// that entity's other name part cut short ("Koichi Hagi"), misspelled ("Kato Katsunori") or read another
+    /// way ("Hiroichi Matsuno").
+    func structured(_ tokens: ArraySlice<Token>) -> [RawCandidate] {
+        guard tokens.count >= 2 else { return [] }
+        var out = [RawCandidate]()
+        let keys = tokens.map(\.key)
+        for split in 1..<keys.count {
+            let left = keys[..<split].joined(), right = keys[split...].joined()
+            for (known, other) in [(left, right), (right, left)] {
+                for hit in index.exact[known] ?? [] where hit.part == .family || hit.part == .given {
+                    let form = engine.forms[hit.entity][hit.form]
+                    // Only fixed spellings (names as written, Hepburn, Cyrillic romanization) may be cut short or
+                    // misspelled: syllabic keys (pinyin, Korean) are one edit from other real names.
+                    let complement = (hit.part == .family ? form.givenWords : form.familyWords)
+                        .map { $0.filter { $0.system.allowsFuzzy } }
+                    guard !complement.isEmpty, complement.allSatisfy({ !$0.isEmpty }),
+                          let (method, score, edits, spelled) = compare(other, with: complement) else { continue }
+                    let penalty = 1 - hit.score
+                    out.append(RawCandidate(hit: hit, key: known + "+" + spelled, method: method, score: score - penalty, edits: edits))
+                }
+            }
+        }
+        return out
+    }
+
+    /// How a written name part relates to an entity's name part (any of its spellings).
+    private func compare(_ written: String, with words: [[Spelling]]) -> (MatchMethod, Float, Int, String)? {
+        var best: (MatchMethod, Float, Int, String)?
+        for spelled in SpelledKey.combinations(words, limit: 32).map(\.text) where spelled != written {
+            var candidate: (MatchMethod, Float, Int, String)?
+            if spelled.hasPrefix(written), written.count >= 3, written.count * 2 >= spelled.count {
+                candidate = (.truncation, 0.86, spelled.count - written.count, spelled)
+            } else if written.first == spelled.first {
+                let limit = spelled.count >= 8 ? 2 : (spelled.count >= 5 ? 1 : 0)
+                let distance = Distance.editDistance(written, spelled, limit: limit)
+                if distance <= limit {
+                    candidate = (.fuzzy, 0.88 - 0.04 * Float(distance), distance, spelled)
+                } else if commonPrefix(written, spelled) >= 3, Distance.jaroWinkler(written, spelled) >= 0.78 {
+                    // A different reading of the same characters: needs context to pass the threshold.
+                    candidate = (.reading, 0.68, Distance.editDistance(written, spelled), spelled)
+                }
+            }
+            if let c = candidate, c.1 > (best?.1 ?? 0) { best = c }
+        }
+        return best
+    }
+
+    private func commonPrefix(_ a: String, _ b: String) -> Int {
+        zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
+    }
+}

@@ -1,0 +1,76 @@
+/// What normalization decided about a mention.
+public enum MentionStatus: String, Sendable {
+    /// One entity fits clearly: the mention is rewritten.
+    case resolved
+    /// Two or more entities fit about equally: nothing is rewritten; the candidates are reported.
+    case ambiguous
+    /// A name-like span that no entity fits well enough: left for audit.
+    case unresolved
+}
+
+/// How a mention was matched to an entity.
+public enum MatchMethod: String, Sendable {
+    /// The mention spells the canonical name or a Latin-script alias (folded).
+    case alias
+    /// The mention spells a key derived from a native-script alias by transliteration or romanization.
+    case transliteration
+    /// As above, with family and given names in the other order.
+    case order
+    /// The mention is the family (or given) name alone.
+    case surname
+    /// A name part is cut short ("Koichi Hagi" for Koichi Hagiuda).
+    case truncation
+    /// Within a small edit distance of a key ("Raymondo" for Raimondo).
+    case fuzzy
+    /// One name part matches exactly and the other is a different reading of it ("Hiroichi" for Hirokazu).
+    case reading
+}
+
+/// One candidate entity for a mention, with the evidence for it.
+public struct Candidate: Sendable {
+    /// Index of the entity in the engine's gazetteer.
+    public var entityIndex: Int
+    public var id: String
+    public var name: String
+    /// Final score in [0, 1] after context.
+    public var score: Float
+    public var method: MatchMethod
+    /// The gazetteer key the mention matched (folded Latin).
+    public var key: String
+    /// The name or alias the key came from, e.g. `戴琪`, and its language.
+    public var source: String
+    public var sourceLang: String?
+    /// How the key was derived: the romanization systems it used.
+    public var systems: [RomanizationSystem]
+    /// The part of the name matched.
+    public var part: KeyPart
+    /// Edit distance between mention and key for fuzzy matches, else 0.
+    public var edits: Int
+    /// What context added: `role` (a nearby title matches a role), `document` (named in full earlier).
+    public var context: [String]
+}
+
+/// A name-like span of the input and what normalization decided about it.
+public struct Mention: Sendable {
+    /// Unicode code point offsets into the original text, end exclusive.
+    public var start: Int
+    public var end: Int
+    /// The span as written.
+    public var surface: String
+    public var status: MentionStatus
+    /// The chosen entity (resolved only) first, then the other candidates, best first.
+    public var candidates: [Candidate]
+    /// What a resolved mention is replaced by in the output.
+    public var replacement: String?
+
+    /// The chosen candidate of a resolved mention.
+    public var chosen: Candidate? { status == .resolved ? candidates.first : nil }
+}
+
+/// The outcome of normalizing one text.
+public struct NormalizationResult: Sendable {
+    /// The rewritten text.
+    public var text: String
+    /// Every mention found, in text order.
+    public var mentions: [Mention]
+}

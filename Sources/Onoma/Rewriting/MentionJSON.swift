@@ -1,0 +1,102 @@
+/// The JSON form of mentions: what `--report` writes and JSONL mode adds as `mentions` (documented in README).
+public enum MentionJSON {
+    /// One mention as a JSON object. `extra` members (e.g. `file`) come first.
+    public static func object(_ mention: Mention, extra: [JSONMember] = []) -> JSONValue {
+        var members = extra
+        func add(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: value)) }
+        add("start", .number(String(mention.start)))
+        add("end", .number(String(mention.end)))
+        add("surface", .string(mention.surface))
+        add("status", .string(mention.status.rawValue))
+        if let chosen = mention.chosen {
+            add("id", .string(chosen.id))
+            add("name", .string(chosen.name))
+            add("replacement", .string(mention.replacement ?? chosen.name))
+            add("score", score(chosen.score))
+            add("method", .string(chosen.method.rawValue))
+            add("explanation", explanation(chosen))
+        } else if let top = mention.candidates.first {
+            add("score", score(top.score))
+        }
+        if mention.status != .resolved || mention.candidates.count > 1 {
+            let others = mention.status == .resolved ? Array(mention.candidates.dropFirst()) : mention.candidates
+            if !others.isEmpty || mention.status == .ambiguous {
+                add("candidates", .array(others.map { c in
+                    .object([JSONMember(key: "id", value: .string(c.id)),
+                             JSONMember(key: "name", value: .string(c.name)),
+                             JSONMember(key: "score", value: score(c.score)),
+                             JSONMember(key: "method", value: .string(c.method.rawValue)),
+                             JSONMember(key: "explanation", value: explanation(c))])
+                }))
+            }
+        }
+        return .object(members)
+    }
+
+    /// How a candidate matched, as data: the key, its source alias, the systems and what context added.
+    public static func explanation(_ c: Candidate) -> JSONValue {
+        var members = [JSONMember]()
+        func add(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: value)) }
+        add("key", .string(c.key))
+        add("source", .string(c.source))
+        if let lang = c.sourceLang { add("lang", .string(lang)) }
+        add("systems", .array(c.systems.map { .string($0.label) }))
+        add("part", .string(String(describing: c.part)))
+        if c.edits > 0 { add("edits", .number(String(c.edits))) }
+        if !c.context.isEmpty { add("context", .array(c.context.map { .string($0) })) }
+        return .object(members)
+    }
+
+    static func score(_ value: Float) -> JSONValue {
+        .number(String(Double((value * 1000).rounded()) / 1000))
+    }
+}
+
+/// A problem with one line of JSON Lines input.
+public struct JSONLInputError: Error, CustomStringConvertible, Sendable {
+    public let line: Int
+    public let message: String
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// JSONL mode: each input line is a JSON object with a `text` string; each output line is the same object with
+/// `text` normalized and a `mentions` array added (or replaced). Every other byte of the line is kept as it was.
+public enum JSONLNormalizer {
+    /// Normalizes one line (without its line break). Blank lines come back unchanged with no mentions.
+    public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode)
+        throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
+        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return (line, []) }
+        let bytes = Array(line.utf8)
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes: bytes) } catch {
+            throw JSONLInputError(line: lineNumber, message: "not valid JSON: \(error)")
+        }
+        guard case .object(let members) = value else {
+            throw JSONLInputError(line: lineNumber, message: "expected a JSON object")
+        }
+        guard let textMember = members.first(where: { $0.key == "text" }), let text = textMember.value.stringValue else {
+            throw JSONLInputError(line: lineNumber, message: "missing \"text\" (a string)")
+        }
+        let result = engine.normalize(text, mode: mode)
+        let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
+        var edits: [(Range<Int>, String)] = [(textMember.valueRange, JSONWriter.quote(result.text))]
+        if let existing = members.first(where: { $0.key == "mentions" }) {
+            edits.append((existing.valueRange, mentionsJSON))
+        } else {
+            // Insert before the object's closing brace.
+            var close = bytes.count - 1
+            while close > 0 && bytes[close] != UInt8(ascii: "}") { close -= 1 }
+            let separator = members.isEmpty ? "" : ", "
+            edits.append((close..<close, separator + "\"mentions\": " + mentionsJSON))
+        }
+        var out = [UInt8]()
+        var position = 0
+        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+            out += bytes[position..<range.lowerBound]
+            out += Array(replacement.utf8)
+            position = range.upperBound
+        }
+        out += bytes[position...]
+        return (String(decoding: out, as: UTF8.self), result.mentions)
+    }
+}

@@ -1,0 +1,84 @@
+/// A way of writing a native-script name in Latin letters. Each derived key records the systems it used, so a
+/// match can say how it was made, and the score of a key reflects how standard its spelling is.
+public enum RomanizationSystem: Int, CaseIterable, Sendable {
+    /// The entity's canonical name itself.
+    case canonical
+    /// A Latin-script alias as written in the gazetteer.
+    case latinAlias
+    /// Hanyu Pinyin from ICU's Han-Latin, with surname readings for the family name.
+    case pinyin
+    /// Pinyin with a surname read by its common reading (曾 as ceng): what careless MT writes.
+    case pinyinCommonReading
+    /// Wade–Giles as newspapers print it (Data/romanization/pinyin-wade-giles.txt).
+    case wadeGiles
+    /// Hepburn from a Japanese reading (ICU's Hiragana-Latin / Katakana-Latin).
+    case hepburn
+    /// Hepburn with long vowels or syllabic n written another customary way (Data/romanization/japanese-long-vowels.txt).
+    case hepburnVariant
+    /// Korean Revised Romanization (Data/romanization/korean-revised-romanization.txt).
+    case koreanRevised
+    /// McCune–Reischauer without diacritics (Data/romanization/korean-mccune-reischauer.txt).
+    case koreanMcCuneReischauer
+    /// Customary Korean name spellings (Data/romanization/korean-name-spellings.txt).
+    case koreanCustomary
+    /// A surname spelling from Data/romanization/korean-surnames.txt (Lee, Park, Choi…).
+    case koreanSurname
+    /// Russian newspaper romanization (Data/romanization/russian-newspaper.txt).
+    case russian
+    /// Ukrainian national romanization and its customary variants (Data/romanization/ukrainian-newspaper.txt).
+    case ukrainian
+    /// ICU's generic Any-Latin transliteration, for scripts without a rule set of ours.
+    case icuAnyLatin
+
+    /// A short human-readable name, used in explanations.
+    public var label: String {
+        switch self {
+        case .canonical: return "canonical name"
+        case .latinAlias: return "alias"
+        case .pinyin: return "Mandarin pinyin"
+        case .pinyinCommonReading: return "Mandarin pinyin (common reading of the surname)"
+        case .wadeGiles: return "Wade-Giles"
+        case .hepburn: return "Hepburn"
+        case .hepburnVariant: return "Hepburn (customary long vowels)"
+        case .koreanRevised: return "Revised Romanization"
+        case .koreanMcCuneReischauer: return "McCune-Reischauer"
+        case .koreanCustomary: return "customary Korean spelling"
+        case .koreanSurname: return "Korean surname spelling"
+        case .russian: return "Russian romanization"
+        case .ukrainian: return "Ukrainian romanization"
+        case .icuAnyLatin: return "ICU Any-Latin"
+        }
+    }
+
+    /// How much a key spelled this way is trusted, in [0, 1]: the standard spelling of a system scores highest.
+    public var weight: Float {
+        switch self {
+        case .canonical, .latinAlias: return 1.0
+        case .pinyin, .hepburn, .koreanRevised, .koreanSurname, .russian, .ukrainian: return 0.97
+        case .wadeGiles, .hepburnVariant, .koreanCustomary: return 0.95
+        case .koreanMcCuneReischauer, .icuAnyLatin: return 0.93
+        case .pinyinCommonReading: return 0.9
+        }
+    }
+
+    /// Whether this system's output is a full, fixed spelling that fuzzy matching may compare against. Systems
+    /// whose short syllabic keys would fuzz into other names (pinyin, Korean) are matched exactly only.
+    public var allowsFuzzy: Bool {
+        switch self {
+        case .canonical, .latinAlias, .hepburn, .russian, .ukrainian: return true
+        default: return false
+        }
+    }
+}
+
+/// A set of romanization systems, as a bit mask.
+public struct SystemSet: Hashable, Sendable, Sequence {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32 = 0) { self.rawValue = rawValue }
+    public init(_ system: RomanizationSystem) { rawValue = 1 << UInt32(system.rawValue) }
+    public func union(_ other: SystemSet) -> SystemSet { SystemSet(rawValue: rawValue | other.rawValue) }
+    public func contains(_ system: RomanizationSystem) -> Bool { rawValue & (1 << UInt32(system.rawValue)) != 0 }
+    public func makeIterator() -> IndexingIterator<[RomanizationSystem]> {
+        RomanizationSystem.allCases.filter(contains).makeIterator()
+    }
+}

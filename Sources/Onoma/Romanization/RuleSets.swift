@@ -1,0 +1,171 @@
+import Foundation
+
+/// The romanization machinery, compiled once when a gazetteer loads: ICU's system transliterators plus the rule
+/// sets and tables under Data/romanization/. Everything here runs at load time, never per token of input.
+public final class RuleSets: @unchecked Sendable {
+    let hanLatin: Transliterator
+    let hanLatinNames: Transliterator
+    let kanaLatin: Transliterator
+    let anyLatin: Transliterator
+    let mandarinSurnames: Transliterator
+    let wadeGiles: Transliterator
+    let japaneseLongVowels: Transliterator
+    let koreanRevised: Transliterator
+    let koreanMcCuneReischauer: Transliterator
+    let koreanCustomary: Transliterator
+    let russian: Transliterator
+    let ukrainian: Transliterator
+    /// Two-character Chinese surnames (欧阳, 司马…).
+    let chineseCompoundSurnames: Set<String>
+    /// Korean surnames and their customary spellings, most usual first.
+    let koreanSurnames: [String: [String]]
+
+    /// Compiles the rule sets from `files` (path below Data/ -> text; the built-in copy by default).
+    public init(files: [String: String] = BuiltinData.files) throws {
+        func rules(_ name: String) throws -> Transliterator {
+            let path = "romanization/\(name).txt"
+            guard let text = files[path] else {
+                throw TransliterationError(source: "Data/\(path)", icuError: "missing file", line: nil)
+            }
+            return try Transliterator(name: "onoma-\(name)", rules: text)
+        }
+        hanLatin = try Transliterator(id: "Han-Latin; Latin-ASCII; Lower")
+        hanLatinNames = try Transliterator(id: "Han-Latin/Names; Latin-ASCII; Lower")
+        kanaLatin = try Transliterator(id: "Hiragana-Latin; Katakana-Latin; Latin-ASCII; Lower")
+        anyLatin = try Transliterator(id: "Any-Latin; Latin-ASCII; Lower")
+        mandarinSurnames = try rules("mandarin-surnames")
+        wadeGiles = try rules("pinyin-wade-giles")
+        japaneseLongVowels = try rules("japanese-long-vowels")
+        koreanRevised = try rules("korean-revised-romanization")
+        koreanMcCuneReischauer = try rules("korean-mccune-reischauer")
+        koreanCustomary = try rules("korean-name-spellings")
+        russian = try rules("russian-newspaper")
+        ukrainian = try rules("ukrainian-newspaper")
+        chineseCompoundSurnames = Set(Self.lines(files["romanization/chinese-compound-surnames.txt"] ?? ""))
+        var surnames = [String: [String]]()
+        for line in Self.lines(files["romanization/korean-surnames.txt"] ?? "") {
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            surnames[String(fields[0])] = fields[1].split(separator: " ").map { $0.lowercased() }
+        }
+        koreanSurnames = surnames
+    }
+
+    /// Non-empty, non-comment lines of a data file.
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    // MARK: Chinese characters
+
+    /// The pinyin syllables of a Han string, one per character, each with its spellings: pinyin first, then
+    /// Wade–Giles; the first `surnameLength` characters read as a surname (朴 Piao) with the common reading as
+    /// a lower-scored alternative.
+    func hanSyllables(_ han: [Character], surnameLength: Int, includeWadeGiles: Bool = true) -> [[Spelling]] {
+        var words = [[Spelling]]()
+        func withWadeGiles(_ spellings: [Spelling]) -> [Spelling] {
+            guard includeWadeGiles, let pinyin = spellings.first?.text else { return spellings }
+            return Spelling.unique(spellings + [Spelling(KeyFolding.key(wadeGiles(pinyin)), .wadeGiles)])
+        }
+        if surnameLength > 0, han.count >= surnameLength {
+            let surname = String(han[0..<surnameLength])
+            let special = mandarinSurnames(surname)
+            if special != surname, !special.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
+                let common = Spelling(KeyFolding.key(hanLatin(surname)), .pinyinCommonReading)
+                let reading = [Spelling(KeyFolding.key(special), .pinyin), common]
+                words.append(surnameLength == 1 ? withWadeGiles(reading) : Spelling.unique(reading))
+            } else {
+                for character in han[0..<surnameLength] {
+                    words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatinNames(String(character))), .pinyin),
+                                                Spelling(KeyFolding.key(hanLatin(String(character))), .pinyinCommonReading)]))
+                }
+            }
+        }
+        for character in han[min(han.count, surnameLength)...] {
+            words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatin(String(character))), .pinyin)]))
+        }
+        return words
+    }
+
+    /// How many leading characters of a Chinese-script person name are the surname (1 or 2).
+    func chineseSurnameLength(_ han: [Character]) -> Int {
+        han.count >= 3 && chineseCompoundSurnames.contains(String(han[0..<2])) ? 2 : 1
+    }
+
+    // MARK: Japanese
+
+    /// The words of a kana reading in Hepburn, each with its customary long-vowel spellings.
+    func kanaWords(_ reading: String) -> [[Spelling]] {
+        reading.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "・" }).map { word in
+            let hepburn = KeyFolding.key(kanaLatin(String(word)))
+            var spellings = [Spelling(hepburn, .hepburn)]
+            for variant in VariantExpansion.expand(japaneseLongVowels(hepburn), limit: 16) {
+                spellings.append(Spelling(variant, .hepburnVariant))
+            }
+            return Spelling.unique(spellings)
+        }
+    }
+
+    // MARK: Korean
+
+    /// The spellings of one Hangul syllable in Revised Romanization, McCune–Reischauer and customary use.
+    func hangulSyllable(_ syllable: String) -> [Spelling] {
+        var spellings = [Spelling(KeyFolding.key(koreanRevised(syllable)), .koreanRevised),
+                         Spelling(KeyFolding.key(koreanMcCuneReischauer(syllable)), .koreanMcCuneReischauer)]
+        for variant in VariantExpansion.expand(koreanCustomary(syllable), limit: 24) {
+            spellings.append(Spelling(KeyFolding.key(variant), .koreanCustomary))
+        }
+        return Spelling.unique(spellings)
+    }
+
+    /// The spellings of a Korean surname: the surname table's first, then the syllable systems'.
+    func hangulSurname(_ surname: [Character]) -> [Spelling] {
+        var spellings = (koreanSurnames[String(surname)] ?? []).map { Spelling($0, .koreanSurname) }
+        if surname.count == 1 {
+            spellings += hangulSyllable(String(surname[0]))
+        } else {
+            let parts = surname.map { hangulSyllable(String($0)) }
+            let joined = parts.reduce([""]) { acc, options in acc.flatMap { p in options.prefix(2).map { p + $0.text } } }
+            spellings += joined.map { Spelling($0, .koreanRevised) }
+        }
+        return Spelling.unique(spellings)
+    }
+
+    /// How many leading syllables of a Hangul name are the surname (two-syllable surnames from the table).
+    func koreanSurnameLength(_ hangul: [Character]) -> Int {
+        hangul.count >= 3 && koreanSurnames[String(hangul[0..<2])] != nil ? 2 : 1
+    }
+
+    // MARK: Cyrillic and the rest
+
+    /// Spellings of one Cyrillic word by the Russian or Ukrainian newspaper rules, plus ICU's Any-Latin.
+    func cyrillicWord(_ word: String, ukrainian isUkrainian: Bool) -> [Spelling] {
+        let system: RomanizationSystem = isUkrainian ? .ukrainian : .russian
+        let rules = isUkrainian ? ukrainian : russian
+        var spellings = VariantExpansion.expand(rules(word), limit: 32).map { Spelling(KeyFolding.key($0), system) }
+        spellings.append(Spelling(KeyFolding.key(anyLatin(word)), .icuAnyLatin))
+        return Spelling.unique(spellings)
+    }
+
+    /// ICU's Any-Latin spelling of a word in any other script.
+    func anyLatinWord(_ word: String) -> [Spelling] {
+        [Spelling(KeyFolding.key(anyLatin(word)), .icuAnyLatin)]
+    }
+}
+
+/// One Latin spelling of a word or syllable, with the system that produced it.
+public struct Spelling: Hashable, Sendable {
+    public var text: String
+    public var system: RomanizationSystem
+    public init(_ text: String, _ system: RomanizationSystem) {
+        self.text = text
+        self.system = system
+    }
+
+    /// Drops empty spellings and later duplicates of the same text (the first, better-scored, stays).
+    static func unique(_ spellings: [Spelling]) -> [Spelling] {
+        var seen = Set<String>()
+        return spellings.filter { !$0.text.isEmpty && seen.insert($0.text).inserted }
+    }
+}

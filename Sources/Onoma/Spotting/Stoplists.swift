@@ -1,0 +1,25 @@
+/// Word lists that keep ordinary words from becoming names (Data/stoplists/, one folded word per line).
+public struct Stoplists: Sendable {
+    /// Function words that are capitalized only because they open a sentence ("However", "According").
+    public var functionWords: Set<String>
+    /// Titles and role words that stand next to names but are not part of them ("Minister", "President").
+    public var titles: Set<String>
+    /// Words that make a capitalized phrase generic rather than a name ("Summit", "Framework", "Agreement").
+    public var genericWords: Set<String>
+    /// Common English words that lower-case spotting must never treat as a name.
+    public var commonWords: Set<String>
+    /// Phrases a curator has marked as not names (empty until audit's stoplist exists).
+    public var ignored: Set<String>
+
+    /// Loads the lists from `files` (path below Data/ -> text; the built-in copy by default).
+    public init(files: [String: String] = BuiltinData.files) {
+        func list(_ name: String) -> Set<String> {
+            Set(RuleSets.lines(files["stoplists/\(name).txt"] ?? "").map { KeyFolding.key($0) }.filter { !$0.isEmpty })
+        }
+        functionWords = list("function-words")
+        titles = list("titles")
+        genericWords = list("generic-words")
+        commonWords = list("common-words").union(functionWords)
+        ignored = []
+    }
+}

@@ -1,0 +1,79 @@
+/// A word of running text, located by Unicode code point offsets.
+public struct Token: Sendable, Equatable {
+    /// Offset of the first code point.
+    public var start: Int
+    /// Offset one past the last code point.
+    public var end: Int
+    /// The word as written.
+    public var text: String
+    /// The word folded by `KeyFolding` and joined ("Jin-ping" -> "jinping").
+    public var key: String
+    public var shape: Shape
+
+    /// How a word is written, which tells whether it may be (part of) a name.
+    public enum Shape: Sendable, Equatable {
+        /// First letter upper case, the rest not all upper case: "Raimondo", "McDonald".
+        case capitalized
+        /// Two or more letters, all upper case: "BIDEN", "METI".
+        case upper
+        /// First letter lower case: "said", "von", "al-Assad" (see `isNameLike`).
+        case lower
+        /// Letters of a script without case (Han, kana, Hangul…), or digits.
+        case uncased
+    }
+}
+
+/// Splits text into words: runs of letters, digits and combining marks, joined across an apostrophe or hyphen
+/// that stands between two letters ("O'Brien", "Jin-ping", "al-Assad"). A trailing possessive "'s" is left out
+/// of the word ("Abe's" -> "Abe").
+public enum Tokenizer {
+    public static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens = [Token]()
+        var i = 0
+        let n = scalars.count
+        func isWord(_ s: Unicode.Scalar) -> Bool {
+            let p = s.properties
+            return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+                || p.generalCategory == .spacingMark
+        }
+        func isJoiner(_ s: Unicode.Scalar) -> Bool {
+            KeyFolding.isApostrophe(s) || s == "-" || s == "\u{2010}" || s == "\u{2011}"
+        }
+        while i < n {
+            guard isWord(scalars[i]) else { i += 1; continue }
+            let start = i
+            while i < n {
+                if isWord(scalars[i]) { i += 1; continue }
+                if isJoiner(scalars[i]), i + 1 < n, isWord(scalars[i + 1]), i > start { i += 1; continue }
+                break
+            }
+            var end = i
+            // Possessive 's.
+            if end - start > 3, scalars[end - 1] == "s" || scalars[end - 1] == "S", KeyFolding.isApostrophe(scalars[end - 2]) {
+                end -= 2
+            }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[start..<end])
+            let word = String(text)
+            tokens.append(Token(start: start, end: end, text: word, key: KeyFolding.key(word), shape: shape(of: scalars[start..<end])))
+        }
+        return tokens
+    }
+
+    static func shape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
+        guard let firstLetter = scalars.first(where: { $0.properties.isAlphabetic }) else { return .uncased }
+        let p = firstLetter.properties
+        if !p.isCased { return .uncased }
+        if p.isLowercase {
+            // "al-Assad", "bin-Salman": a lower-case particle joined to a capitalized name.
+            if let hyphen = scalars.firstIndex(of: "-"), hyphen + 1 < scalars.endIndex,
+               scalars[hyphen + 1].properties.isUppercase {
+                return .capitalized
+            }
+            return .lower
+        }
+        let letters = scalars.filter { $0.properties.isAlphabetic && $0.properties.isCased }
+        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) { return .upper }
+        return .capitalized
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Onoma
+
+extension OnomaCommand {
+    /// `onoma normalize`: rewrite each resolved name variant to its canonical name.
+    struct Normalize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace name variants by their canonical names.",
+            discussion: """
+                Reads the files given (standard input without files) and writes the normalized text to standard \
+                output (or -o). Only resolved mentions change; every other byte passes through.
+
+                Examples:
+                  onoma normalize article.txt
+                  onoma normalize --mode annotate --report mentions.jsonl article.txt
+                  onoma normalize --input-format jsonl --gazetteer extra.jsonl < docs.jsonl > out.jsonl
+                """
+        )
+
+        enum InputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+        @Argument(help: ArgumentHelp("Input files (standard input if none).", valueName: "file"))
+        var files: [String] = []
+
+        @Option(help: "replace: write the canonical name; annotate: keep the original and add it in brackets.")
+        var mode: RewriteMode = .replace
+
+        @Option(name: .customLong("input-format"), help: "text, or jsonl: one JSON object with a \"text\" field per line.")
+        var inputFormat: InputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "path"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Write one JSON object per mention to this file.", valueName: "path"))
+        var report: String?
+
+        @OptionGroup var gazetteer: GazetteerOptions
+
+        func run() throws {
+            let engine = try gazetteer.loadEngine()
+            let inputs: [String?] = files.isEmpty ? [nil] : files.map { Optional($0) }
+            var out = ""
+            var reportLines = ""
+            for path in inputs {
+                let text = try Files.readText(path)
+                let label = path ?? "<stdin>"
+                switch inputFormat {
+                case .text:
+                    let result = engine.normalize(text, mode: mode)
+                    out += result.text
+                    for mention in result.mentions {
+                        reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: fileMember(path))) + "\n"
+                    }
+                case .jsonl:
+                    var lineNumber = 0
+                    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    if lines.last == "" { lines.removeLast() }
+                    for line in lines {
+                        lineNumber += 1
+                        do {
+                            let (normalized, mentions) = try JSONLNormalizer.normalizeLine(String(line), lineNumber: lineNumber, engine: engine, mode: mode)
+                            out += normalized + "\n"
+                            var extra = fileMember(path)
+                            extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
+                            for mention in mentions {
+                                reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: extra)) + "\n"
+                            }
+                        } catch {
+                            throw CommandFailure("\(label): \(error)")
+                        }
+                    }
+                }
+            }
+            if let report { try Files.write(reportLines, to: report) }
+            try Files.write(out, to: output)
+        }
+
+        private func fileMember(_ path: String?) -> [JSONMember] {
+            guard let path else { return [] }
+            return [JSONMember(key: "file", value: .string(path))]
+        }
+    }
+}
+
+extension RewriteMode: ExpressibleByArgument {}
