@@ -117,8 +117,12 @@ struct Decider {
             let slice = tokens[range]
             let generic = slice.contains { engine.stoplists.genericWords.contains($0.key) || engine.stoplists.ignored.contains($0.key) }
             let sentenceWord = slice.count == 1 && spotter.opensSentence(slice[slice.startIndex], scalars)
-            let hasLetters = slice.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
-            let report = !generic && !sentenceWord && hasLetters && !engine.stoplists.ignored.contains(slice.map(\.key).joined())
+            let letters = slice.map { $0.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count }.reduce(0, +)
+            // Initials and short acronyms ("U", "US", "EU") are not names worth auditing.
+            let tooShort = slice.count == 1 && (letters < 2 || (slice[slice.startIndex].shape == .upper && letters <= 3))
+            let calendar = slice.allSatisfy { engine.stoplists.calendarWords.contains($0.key) }
+            let report = !generic && !sentenceWord && !tooShort && !calendar
+                && !engine.stoplists.ignored.contains(slice.map(\.key).joined())
             spans.append(Span(range: range, candidates: [], reportIfUnmatched: report))
         }
         return spans

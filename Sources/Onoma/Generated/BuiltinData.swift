@@ -662,6 +662,42 @@ uo $ > o ;
 ['ʼ’] > ;
 
 """#,
+        "stoplists/calendar-words.txt": #"""
+# Months and days of the week (and their usual abbreviations). Capitalized in running text but not names: a run
+# made only of these is never reported as an unresolved name. They can still match a gazetteer entry. One per line.
+january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+jan
+feb
+mar
+apr
+jun
+jul
+aug
+sep
+sept
+oct
+nov
+dec
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+
+"""#,
         "stoplists/common-words.txt": #"""
 # Common English words that lower-case spotting must never read as names, even if a derived key spells them.
 # (Function words are included automatically.) One per line.

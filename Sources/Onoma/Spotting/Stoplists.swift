@@ -6,6 +6,8 @@ public struct Stoplists: Sendable {
     public var titles: Set<String>
     /// Words that make a capitalized phrase generic rather than a name ("Summit", "Framework", "Agreement").
     public var genericWords: Set<String>
+    /// Months and days of the week: capitalized, never names to audit (but "May" can still be matched).
+    public var calendarWords: Set<String>
     /// Common English words that lower-case spotting must never treat as a name.
     public var commonWords: Set<String>
     /// Phrases a curator has marked as not names (empty until audit's stoplist exists).
@@ -19,6 +21,7 @@ public struct Stoplists: Sendable {
         functionWords = list("function-words")
         titles = list("titles")
         genericWords = list("generic-words")
+        calendarWords = list("calendar-words")
         commonWords = list("common-words").union(functionWords)
         ignored = []
     }
