@@ -16,6 +16,12 @@ public struct DecisionPolicy: Sendable {
     public var margin: Float = 0.05
     /// Below this a candidate is not worth reporting.
     public var floor: Float = 0.5
+    /// What a person candidate loses when the mention stands beside unexplained capitalized words.
+    public var unexplainedNeighbourPenalty: Float = 0.2
+    /// The most a key may score when it spells a name of one or two Chinese characters in a non-standard way
+    /// (Wade–Giles, a common instead of a surname reading): "Tai Chi" is 戴琪 in Wade–Giles but is usually
+    /// something else, so such a match needs context to pass the threshold.
+    public var shortNonStandardHanCap: Float = 0.7
     public init() {}
 }
 

@@ -79,7 +79,33 @@ struct Decider {
         for segment in segments {
             spans += matchSegment(segment, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter)
         }
-        return spans
+        return demoteNamesInsideLongerNames(spans, run: run, tokens: tokens)
+    }
+
+    /// A person's name that stands beside capitalized words nothing explains is probably part of another name
+    /// ("Trump Tower", "Kishida Industries", "the Pujing Hotel"): its person candidates lose
+    /// `DecisionPolicy.unexplainedNeighbourPenalty`, unless the whole name was matched exactly in several words.
+    private func demoteNamesInsideLongerNames(_ spans: [Span], run: Range<Int>, tokens: [Token]) -> [Span] {
+        let explained = Set(spans.filter { !$0.candidates.isEmpty }.flatMap { $0.range })
+        func isExplained(_ i: Int) -> Bool {
+            let key = tokens[i].key
+            return explained.contains(i) || engine.stoplists.titles.contains(key)
+                || engine.stoplists.functionWords.contains(key) || Spotter.particles.contains(key)
+                || engine.stoplists.calendarWords.contains(key)
+        }
+        return spans.map { span in
+            let neighbours = [span.range.lowerBound - 1, span.range.upperBound].filter { run.contains($0) }
+            guard neighbours.contains(where: { !isExplained($0) }) else { return span }
+            var demoted = span
+            demoted.candidates = span.candidates.map { candidate in
+                let exactInWords = span.range.count >= 2 && [.alias, .transliteration, .order].contains(candidate.method)
+                guard engine.entities[candidate.hit.entity].type == .person, !exactInWords else { return candidate }
+                var c = candidate
+                c.score -= policy.unexplainedNeighbourPenalty
+                return c
+            }
+            return demoted
+        }
     }
 
     /// Matches a segment with no exact full name: the whole segment if it fits, else its parts, longest first.

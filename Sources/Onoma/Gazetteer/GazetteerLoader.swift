@@ -32,9 +32,16 @@ public enum GazetteerLoader {
     /// Reads and parses a gazetteer file; the bytes must be UTF-8.
     public static func load(path: String) throws(GazetteerError) -> [Entity] {
         let location = SourceLocation(file: path, line: 0)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GazetteerError(location: location, message: "no such file")
+        }
+        // FileHandle reads devices and pipes too (`--gazetteer /dev/null`).
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.readToEnd() ?? Data() else {
             throw GazetteerError(location: location, message: "cannot read the file")
         }
+        try? handle.close()
         let bytes = [UInt8](data)
         switch UTF8Validation.firstInvalidByte(bytes) {
         case .some(let offset):

@@ -63,15 +63,13 @@ struct KeyIndex: Sendable {
         guard !words.isEmpty else { return }
         for key in SpelledKey.combinations(words, limit: Self.combinationLimit) {
             let hit = KeyHit(entity: entity, form: form, part: part, systems: key.systems, score: key.score)
-            var hits = exact[key.text, default: []]
-            if let existing = hits.firstIndex(where: { $0.entity == entity && $0.part == part }) {
-                if hits[existing].score < hit.score { hits[existing] = hit }
+            if let existing = exact[key.text]?.firstIndex(where: { $0.entity == entity && $0.part == part }) {
+                if exact[key.text]![existing].score < hit.score { exact[key.text]![existing] = hit }
             } else {
-                hits.append(hit)
+                exact[key.text, default: []].append(hit)
             }
-            exact[key.text] = hits
-            if part != .given, key.text.utf8.count >= Self.minimumFuzzyLength, key.text.allSatisfy(\.isASCII),
-               key.systems.allSatisfy(\.allowsFuzzy) {
+            if part != .given, key.text.utf8.count >= Self.minimumFuzzyLength, key.text.utf8.allSatisfy({ $0 < 0x80 }),
+               key.systems.isSubset(of: SystemSet.fuzzyEligible) {
                 fuzzyKeys.insert(key.text)
             }
         }

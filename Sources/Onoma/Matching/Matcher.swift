@@ -19,16 +19,22 @@ struct Matcher {
         guard let hits = index.exact[key] else { return [] }
         return hits.compactMap { hit in
             guard tokens.count < 2 || familyAlignsWithWords(hit, tokens) else { return nil }
+            let score = isShortNonStandardHan(hit) ? min(hit.score, engine.policy.shortNonStandardHanCap) : hit.score
             switch hit.part {
             case .full:
                 let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias }) ? .alias : .transliteration
-                return RawCandidate(hit: hit, key: key, method: method, score: hit.score)
+                return RawCandidate(hit: hit, key: key, method: method, score: score)
             case .swapped:
-                return RawCandidate(hit: hit, key: key, method: .order, score: hit.score - 0.03)
+                return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03)
             case .family, .given:
                 return nil
             }
         }
+    }
+
+    private func isShortNonStandardHan(_ hit: KeyHit) -> Bool {
+        guard hit.systems.contains(.wadeGiles) || hit.systems.contains(.pinyinCommonReading) else { return false }
+        return engine.forms[hit.entity][hit.form].words.count <= 2
     }
 
     private func familyAlignsWithWords(_ hit: KeyHit, _ tokens: ArraySlice<Token>) -> Bool {

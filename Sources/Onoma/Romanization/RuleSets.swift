@@ -15,6 +15,9 @@ public final class RuleSets: @unchecked Sendable {
     let koreanCustomary: Transliterator
     let russian: Transliterator
     let ukrainian: Transliterator
+    /// Spellings of Hangul syllables already romanized (names share syllables; ICU is called once for each).
+    /// Only touched while a gazetteer loads, on one thread.
+    private var hangulCache = [String: [Spelling]]()
     /// Two-character Chinese surnames (欧阳, 司马…).
     let chineseCompoundSurnames: Set<String>
     /// Korean surnames and their customary spellings, most usual first.
@@ -111,12 +114,15 @@ public final class RuleSets: @unchecked Sendable {
 
     /// The spellings of one Hangul syllable in Revised Romanization, McCune–Reischauer and customary use.
     func hangulSyllable(_ syllable: String) -> [Spelling] {
+        if let cached = hangulCache[syllable] { return cached }
         var spellings = [Spelling(KeyFolding.key(koreanRevised(syllable)), .koreanRevised),
                          Spelling(KeyFolding.key(koreanMcCuneReischauer(syllable)), .koreanMcCuneReischauer)]
         for variant in VariantExpansion.expand(koreanCustomary(syllable), limit: 24) {
             spellings.append(Spelling(KeyFolding.key(variant), .koreanCustomary))
         }
-        return Spelling.unique(spellings)
+        let result = Spelling.unique(spellings)
+        hangulCache[syllable] = result
+        return result
     }
 
     /// The spellings of a Korean surname: the surname table's first, then the syllable systems'.
