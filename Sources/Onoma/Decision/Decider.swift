@@ -201,8 +201,7 @@ struct Decider {
         }
         let ranked = best.values.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         let first = tokens.first!, last = tokens.last!
-        var surface = String.UnicodeScalarView()
-        surface.append(contentsOf: scalars[first.start..<last.end])
+        let surface = Tokenizer.string(scalars[first.start..<last.end])
         var status = MentionStatus.unresolved
         if let top = ranked.first {
             let rivals = ranked.dropFirst().filter { $0.score >= top.score - policy.margin }
@@ -212,7 +211,7 @@ struct Decider {
                 status = .resolved
             }
         }
-        return Mention(start: first.start, end: last.end, surface: String(surface), status: status,
+        return Mention(start: first.start, end: last.end, surface: surface, status: status,
                        candidates: Array(ranked.prefix(5)), replacement: nil)
     }
 

@@ -7,6 +7,7 @@ import Foundation
 public enum KeyFolding {
     /// The folded tokens of `text`.
     public static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var tokens = [String]()
         var current = String.UnicodeScalarView()
         func flush() {
@@ -34,6 +35,23 @@ public enum KeyFolding {
             }
         }
         flush()
+        return tokens
+    }
+
+    /// The same folding for pure ASCII text, without Unicode decomposition.
+    private static func asciiTokens(_ text: String) -> [String] {
+        var tokens = [String]()
+        var current = [UInt8]()
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default:
+                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
         return tokens
     }
 

@@ -2,15 +2,19 @@
 /// replacement; every other code point passes through unchanged.
 enum Rewriter {
     static func apply(_ mentions: [Mention], to scalars: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+        var out = [UInt8]()
+        out.reserveCapacity(scalars.count + 64)
+        func copy(_ range: Range<Int>) {
+            for scalar in scalars[range] { UTF8.encode(scalar) { out.append($0) } }
+        }
         var position = 0
         for mention in mentions.sorted(by: { $0.start < $1.start }) {
             guard mention.status == .resolved, let replacement = mention.replacement, mention.start >= position else { continue }
-            out.append(contentsOf: scalars[position..<mention.start])
-            out.append(contentsOf: replacement.unicodeScalars)
+            copy(position..<mention.start)
+            out.append(contentsOf: replacement.utf8)
             position = mention.end
         }
-        out.append(contentsOf: scalars[position...])
-        return String(out)
+        copy(position..<scalars.count)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -32,6 +32,10 @@ public enum Tokenizer {
         var i = 0
         let n = scalars.count
         func isWord(_ s: Unicode.Scalar) -> Bool {
+            if s.value < 0x80 {
+                let b = UInt8(s.value)
+                return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            }
             let p = s.properties
             return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
                 || p.generalCategory == .spacingMark
@@ -52,12 +56,18 @@ public enum Tokenizer {
             if end - start > 3, scalars[end - 1] == "s" || scalars[end - 1] == "S", KeyFolding.isApostrophe(scalars[end - 2]) {
                 end -= 2
             }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[start..<end])
-            let word = String(text)
+            let word = string(scalars[start..<end])
             tokens.append(Token(start: start, end: end, text: word, key: KeyFolding.key(word), shape: shape(of: scalars[start..<end])))
         }
         return tokens
+    }
+
+    /// A string from a run of scalars (encoded directly, which is much faster than appending to a scalar view).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func shape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {

@@ -48,7 +48,7 @@ extension OnomaCommand {
                 case .text:
                     let result = engine.normalize(text, mode: mode)
                     out += result.text
-                    for mention in result.mentions {
+                    for mention in result.mentions where report != nil {
                         reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: fileMember(path))) + "\n"
                     }
                 case .jsonl:
@@ -62,7 +62,7 @@ extension OnomaCommand {
                             out += normalized + "\n"
                             var extra = fileMember(path)
                             extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
-                            for mention in mentions {
+                            for mention in mentions where report != nil {
                                 reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: extra)) + "\n"
                             }
                         } catch {
