@@ -16,8 +16,10 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        // zlib's gz reader behind an opaque C interface, for gzip-compressed Wikidata dumps.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // The engine: gazetteer, keys, spotting, matching, decision, rewriting. No command-line code.
-        .target(name: "Onoma", dependencies: ["CICU"]),
+        .target(name: "Onoma", dependencies: ["CICU", "CZlib"]),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "onoma",

@@ -6,12 +6,12 @@ import Foundation
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath
 let dataDirectory = root + "/Data"
-let included = ["gazetteer", "romanization", "stoplists"]
+let included = ["gazetteer", "romanization", "stoplists", "wikidata"]
 var files = [(String, String)]()
 for folder in included {
     let path = dataDirectory + "/" + folder
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
-    for name in names.sorted() where name.hasSuffix(".jsonl") || name.hasSuffix(".txt") {
+    for name in names.sorted() where name.hasSuffix(".jsonl") || name.hasSuffix(".txt") || name.hasSuffix(".tsv") {
         let relative = folder + "/" + name
         guard let text = try? String(contentsOfFile: dataDirectory + "/" + relative, encoding: .utf8) else {
             FileHandle.standardError.write("cannot read Data/\(relative) as UTF-8\n".data(using: .utf8)!)

@@ -10,9 +10,9 @@ import Testing
 
     static func dataFiles() -> [String] {
         var out = [String]()
-        for folder in ["gazetteer", "romanization", "stoplists"] {
+        for folder in ["gazetteer", "romanization", "stoplists", "wikidata"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.appendingPathComponent(folder).path)) ?? []
-            out += names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.map { "\(folder)/\($0)" }
+            out += names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") || $0.hasSuffix(".tsv") }.map { "\(folder)/\($0)" }
         }
         return out.sorted()
     }

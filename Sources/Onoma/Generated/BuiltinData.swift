@@ -987,5 +987,51 @@ ukrainian
 vice
 
 """#,
+        "wikidata/types.tsv": #"""
+# Wikidata classes (values of "instance of", P31) and the gazetteer type they give on import.
+# Format: QID, a tab, person|organization|place|other, a tab, the class's English label (for the reader).
+# `onoma gazetteer import --from wikidata --type-map FILE` replaces this table with one in the same format.
+Q5	person	human
+Q6256	place	country
+Q3624078	place	sovereign state
+Q7275	place	state
+Q515	place	city
+Q1549591	place	big city
+Q1637706	place	city with millions of inhabitants
+Q5119	place	capital city
+Q486972	place	human settlement
+Q3957	place	town
+Q532	place	village
+Q35657	place	state of the United States
+Q10864048	place	first-level administrative country subdivision
+Q13220204	place	second-level administrative country subdivision
+Q56061	place	administrative territorial entity
+Q82794	place	geographic region
+Q46831	place	mountain range
+Q8502	place	mountain
+Q4022	place	river
+Q23442	place	island
+Q161243	place	dependent territory
+Q43229	organization	organization
+Q4830453	organization	business
+Q783794	organization	enterprise
+Q891723	organization	public company
+Q6881511	organization	enterprise
+Q7278	organization	political party
+Q7210356	organization	political organization
+Q192283	organization	news agency
+Q11032	organization	newspaper
+Q1002697	organization	periodical literature
+Q1110794	organization	daily newspaper
+Q327333	organization	government agency
+Q2659904	organization	government organization
+Q192350	organization	ministry
+Q484652	organization	international organization
+Q163740	organization	nonprofit organization
+Q3918	organization	university
+Q1616075	organization	television station
+Q15265344	organization	broadcaster
+
+"""#,
     ]
 }

@@ -1,25 +1,53 @@
 import ArgumentParser
+import Foundation
 import Onoma
 
 /// The gazetteer options every command shares.
 struct GazetteerOptions: ParsableArguments {
-    @Option(name: .customLong("gazetteer"), help: ArgumentHelp("A gazetteer JSONL file, added to the default (repeatable).", valueName: "path"))
+    @Option(name: .customLong("gazetteer"), help: ArgumentHelp("A gazetteer JSONL file, added to the defaults (repeatable). Commands that write, write to it.", valueName: "path"))
     var gazetteers: [String] = []
 
-    @Flag(name: .customLong("no-default-gazetteer"), help: "Do not load the built-in default gazetteer.")
+    @Flag(name: .customLong("no-default-gazetteer"), help: "Do not load the default gazetteers: the built-in one and your user gazetteer.")
     var noDefaultGazetteer = false
 
-    /// Loads the engine these options describe.
-    func loadEngine() throws -> Engine {
+    /// The user gazetteer's path (see README: $XDG_DATA_HOME/onoma/gazetteer.jsonl).
+    static var userGazetteer: String { GazetteerLocations.userGazetteer(environment: ProcessInfo.processInfo.environment) }
+
+    /// The entities these options select: built-in and user gazetteers (unless excluded), then the named files.
+    func loadEntities() throws -> [Entity] {
         do {
-            return try Engine.load(includeDefault: !noDefaultGazetteer, paths: gazetteers)
-        } catch let error as GazetteerError {
+            var entities = [Entity]()
+            if !noDefaultGazetteer {
+                entities = try Engine.defaultEntities()
+                if FileManager.default.fileExists(atPath: Self.userGazetteer) {
+                    entities += try GazetteerLoader.load(path: Self.userGazetteer)
+                }
+            }
+            for path in gazetteers { entities += try GazetteerLoader.load(path: path) }
+            return entities
+        } catch {
             throw CommandFailure("gazetteer \(error)")
         }
     }
+
+    /// Loads the engine these options describe.
+    func loadEngine() throws -> Engine {
+        let entities = try loadEntities()
+        do {
+            return Engine(entities: entities, rules: try RuleSets())
+        } catch {
+            throw CommandFailure("cannot compile the romanization rules: \(error)")
+        }
+    }
+
+    /// The file a writing command writes: the one `--gazetteer` names, else the user gazetteer.
+    func writableGazetteer() throws -> String {
+        if gazetteers.count > 1 { throw ValidationError("name at most one --gazetteer file to write to") }
+        return gazetteers.first ?? Self.userGazetteer
+    }
 }
 
-/// A failure the user can act on: printed as `onoma: <message>` with exit status 1.
+/// A failure the user can act on: printed as `Error: <message>` with exit status 1.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
