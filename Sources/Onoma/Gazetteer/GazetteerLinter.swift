@@ -62,13 +62,14 @@ public enum GazetteerLinter {
     /// Pairs of entities that share a full-name key, or whose fuzzy-eligible keys are one edit apart. Each pair
     /// is reported once, with its most standard shared key.
     static func collisions(_ entities: [Entity], rules: RuleSets) -> [Diagnostic] {
-        let engine = Engine(entities: entities, rules: rules)
+        var seen = Set<String>()
+        let engine = Engine(entities: entities.filter { seen.insert($0.id).inserted }, rules: rules)
         struct Finding { var key: String; var score: Float; var message: String }
         var findings = [[Int]: Finding]()
         func note(_ a: Int, _ b: Int, key: String, score: Float, _ message: String) {
             guard a != b else { return }
             let pair = [min(a, b), max(a, b)]
-            if let existing = findings[pair], (existing.score, existing.key.count) >= (score, -key.count) { return }
+            if let e = findings[pair], e.score > score || (e.score == score && e.key.count <= key.count) { return }
             findings[pair] = Finding(key: key, score: score, message: message)
         }
         for (key, allHits) in engine.index.exact {
