@@ -30,6 +30,7 @@ public enum DurableFile {
             if errno != EINTR { throw DurableFileError(path: lockPath, message: "cannot lock: \(errnoText())") }
         }
         defer { flock(lock, LOCK_UN) }
+        removeStaleTemporaries(of: path, in: directory)
 
         var current = ""
         if FileManager.default.fileExists(atPath: path) {
@@ -78,6 +79,16 @@ public enum DurableFile {
         ok = true
         let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+    }
+
+    /// Temporary files are only created while the lock is held, so any found under the lock were left by a
+    /// writer that was killed before its rename: they never held the only copy of anything, and are removed.
+    static func removeStaleTemporaries(of path: String, in directory: String) {
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            unlink(directory + "/" + name)
+        }
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
