@@ -30,7 +30,7 @@ public struct DecisionPolicy: Sendable {
 /// Pipeline: load (gazetteer JSONL) → keys (`FormDeriver`, `KeyIndex`, at load) → spot (`Spotter`) →
 /// match (`Matcher`) → decide (`Decider`) → rewrite (`Rewriter`). See DESIGN.md.
 public final class Engine: Sendable {
-    /// The entities, in load order (a later entity with the same id replaces an earlier one).
+    /// The entities, in load order (a later entity with the same id extends an earlier one: see `Entity.extended`).
     public let entities: [Entity]
     let forms: [[NameForm]]
     let index: KeyIndex
@@ -44,7 +44,7 @@ public final class Engine: Sendable {
         var byID = [String: Int]()
         var merged = [Entity]()
         for entity in entities {
-            if let existing = byID[entity.id] { merged[existing] = entity } else {
+            if let existing = byID[entity.id] { merged[existing] = merged[existing].extended(by: entity) } else {
                 byID[entity.id] = merged.count
                 merged.append(entity)
             }

@@ -48,6 +48,10 @@ public struct Candidate: Sendable {
     public var edits: Int
     /// What context added: `role` (a nearby title matches a role), `document` (named in full earlier).
     public var context: [String]
+    /// Which rule or edit made it match, in words ("order swapped…", "truncated family name: hagi ⊂ hagiuda").
+    public var detail: String
+    /// How the key was derived from its source, in words: `戴琪 (zh) → Mandarin pinyin "dai qi"`.
+    public var derivation: String
 }
 
 /// A name-like span of the input and what normalization decided about it.

@@ -11,6 +11,6 @@ struct OnomaCommand: ParsableCommand {
             and maps them to canonical entities of a gazetteer, deriving the variants from each entity's \
             native-script names.
             """,
-        subcommands: [Normalize.self, Gazetteer.self]
+        subcommands: [Normalize.self, Audit.self, Explain.self, Gazetteer.self]
     )
 }

@@ -37,6 +37,34 @@ struct Decider {
         return mentions.sorted { $0.start < $1.start }
     }
 
+    /// Decides one given span of text as a name, whether or not spotting would have found it, with the context of
+    /// the whole text: every way of matching is tried on the span as a whole. Used by `Engine.explain`.
+    func forcedMention(in scalars: [Unicode.Scalar], covering range: Range<Int>) -> Mention? {
+        let tokens = Tokenizer.tokens(scalars)
+        let inside = tokens.indices.filter { tokens[$0].start >= range.lowerBound && tokens[$0].end <= range.upperBound }
+        guard let first = inside.first, let last = inside.last else { return nil }
+        let span = first..<(last + 1)
+        let matcher = Matcher(engine: engine)
+        let slice = tokens[span]
+        let key = slice.map(\.key).joined()
+        var candidates = matcher.exactFull(key, tokens: slice)
+        candidates += matcher.structured(slice) + matcher.fuzzy(key, tokenCount: slice.count)
+        if slice.count == 1 { candidates += matcher.namePart(slice[slice.startIndex]) }
+        // Names resolved in full earlier in the text count as document context.
+        var namedInFull = Set<Int>()
+        for mention in mentions(in: Array(scalars[0..<tokens[first].start]), mode: .replace) {
+            if let chosen = mention.chosen, mention.surface.contains(" "), chosen.part == .full || chosen.part == .swapped {
+                namedInFull.insert(chosen.entityIndex)
+            }
+        }
+        let context = contextWords(before: first, tokens: tokens, scalars: scalars)
+        var mention = decide(candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull, keepAll: true)
+        if let chosen = mention.chosen {
+            mention.replacement = replacement(for: chosen, tokenCount: slice.count, surface: mention.surface, mode: .replace)
+        }
+        return mention
+    }
+
     /// A span of a run with its candidates.
     struct Span {
         var range: Range<Int>
@@ -56,6 +84,12 @@ struct Decider {
                 let range = start..<(start + length)
                 if range.contains(where: covered.contains) { continue }
                 let key = tokens[range].map(\.key).joined()
+                if engine.stoplists.ignored.contains(key) {
+                    // A curator marked this phrase as not a name: nothing inside it is matched or reported.
+                    covered.formUnion(range)
+                    spans.append(Span(range: range, candidates: [], reportIfUnmatched: false))
+                    continue
+                }
                 if length == 1 && (key.count < 2 || engine.stoplists.titles.contains(key) || engine.stoplists.functionWords.contains(key)) { continue }
                 let candidates = matcher.exactFull(key, tokens: tokens[range])
                 if !candidates.isEmpty {
@@ -76,8 +110,12 @@ struct Decider {
                 segmentStart = i
             }
         }
+        // A run with a generic word ("… Free Trade Agreement", "East Asia Summit") is a phrase, not a name: parts
+        // of it may still match entities, but its unmatched parts are not reported.
+        let genericRun = tokens[run].contains { engine.stoplists.genericWords.contains($0.key) }
         for segment in segments {
-            spans += matchSegment(segment, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter)
+            spans += matchSegment(segment, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter,
+                                  genericRun: genericRun)
         }
         return demoteNamesInsideLongerNames(spans, run: run, tokens: tokens)
     }
@@ -110,7 +148,7 @@ struct Decider {
 
     /// Matches a segment with no exact full name: the whole segment if it fits, else its parts, longest first.
     private func matchSegment(_ segment: Range<Int>, tokens: [Token], matcher: Matcher, scalars: [Unicode.Scalar],
-                              spotter: Spotter) -> [Span] {
+                              spotter: Spotter, genericRun: Bool) -> [Span] {
         func candidates(_ range: Range<Int>) -> [RawCandidate] {
             let slice = tokens[range]
             var found = matcher.structured(slice) + matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count)
@@ -124,7 +162,10 @@ struct Decider {
                 let range = start..<(start + length)
                 if range.contains(where: covered.contains) { continue }
                 let found = candidates(range)
-                if !found.isEmpty {
+                // Part of a longer segment is split off only for a match that can stand on its own; otherwise the
+                // segment stays whole, to be reported as one unresolved name ("Dai Ge", not "Dai" and "Ge").
+                let standsAlone = range.count == segment.count || found.contains { $0.score >= policy.threshold }
+                if !found.isEmpty && standsAlone {
                     spans.append(Span(range: range, candidates: found, reportIfUnmatched: true))
                     covered.formUnion(range)
                 }
@@ -141,7 +182,7 @@ struct Decider {
         }
         for range in rest {
             let slice = tokens[range]
-            let generic = slice.contains { engine.stoplists.genericWords.contains($0.key) || engine.stoplists.ignored.contains($0.key) }
+            let generic = genericRun || slice.contains { engine.stoplists.genericWords.contains($0.key) }
             let sentenceWord = slice.count == 1 && spotter.opensSentence(slice[slice.startIndex], scalars)
             let letters = slice.map { $0.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count }.reduce(0, +)
             // Initials and short acronyms ("U", "US", "EU") are not names worth auditing.
@@ -174,7 +215,7 @@ struct Decider {
 
     /// Combines candidates with context and applies the policy.
     private func decide(_ raw: [RawCandidate], tokens: ArraySlice<Token>, scalars: [Unicode.Scalar],
-                        context: Set<String>, namedInFull: Set<Int>) -> Mention {
+                        context: Set<String>, namedInFull: Set<Int>, keepAll: Bool = false) -> Mention {
         var best = [Int: Candidate]()
         for c in raw {
             var score = c.score
@@ -195,7 +236,8 @@ struct Decider {
             let candidate = Candidate(entityIndex: c.hit.entity, id: entity.id, name: entity.name, score: score,
                                       method: c.method, key: c.key, source: alias?.text ?? entity.name,
                                       sourceLang: alias?.lang, systems: Array(c.hit.systems), part: c.hit.part,
-                                      edits: c.edits, context: contextNotes)
+                                      edits: c.edits, context: contextNotes, detail: c.detail,
+                                      derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang))
             if let existing = best[c.hit.entity], existing.score >= score { continue }
             best[c.hit.entity] = candidate
         }
@@ -212,7 +254,34 @@ struct Decider {
             }
         }
         return Mention(start: first.start, end: last.end, surface: surface, status: status,
-                       candidates: Array(ranked.prefix(5)), replacement: nil)
+                       candidates: Array(ranked.prefix(keepAll ? 10 : 5)), replacement: nil)
+    }
+
+    /// `戴琪 (zh) → Mandarin pinyin "dai qi"`: the source, the systems, and the key spelled word by word.
+    private func derivation(of c: RawCandidate, form: NameForm, source: String, lang: String?) -> String {
+        let words: [[Spelling]]
+        switch c.hit.part {
+        case .full: words = form.words
+        case .swapped: words = form.swappedWords ?? form.words
+        case .family: words = form.familyWords
+        case .given: words = form.givenWords
+        }
+        let target = c.key.split(separator: "+").first.map(String.init) ?? c.key
+        var spelled = target
+        // Find the combination of spellings that gives the key, to show it word by word.
+        for combination in SpelledKey.combinations(words, limit: 256) where combination.text == target {
+            var remaining = Substring(target)
+            var parts = [String]()
+            for options in words {
+                guard let match = options.first(where: { remaining.hasPrefix($0.text) }) else { break }
+                parts.append(match.text)
+                remaining = remaining.dropFirst(match.text.count)
+            }
+            if remaining.isEmpty { spelled = parts.joined(separator: " ") }
+            break
+        }
+        let systems = c.hit.systems.map(\.label).joined(separator: " + ")
+        return "\(source)\(lang.map { " (\($0))" } ?? "") → \(systems) \"\(spelled)\""
     }
 
     private func roleMatches(entity: Int, context: Set<String>) -> Bool {

@@ -52,6 +52,24 @@ public struct Entity: Equatable, Sendable {
     }
 }
 
+extension Entity {
+    /// This entity with a later definition of the same id laid over it: the later name, type, given and family
+    /// names win; aliases and roles are added (each kept once). So a user gazetteer can extend a built-in entity.
+    public func extended(by later: Entity) -> Entity {
+        var out = self
+        out.name = later.name
+        if later.type != .other { out.type = later.type }
+        out.given = later.given ?? given
+        out.family = later.family ?? family
+        for alias in later.aliases where !out.aliases.contains(where: { $0.text == alias.text && $0.lang == alias.lang }) {
+            out.aliases.append(alias)
+        }
+        for role in later.roles where !out.roles.contains(role) { out.roles.append(role) }
+        out.origin = later.origin
+        return out
+    }
+}
+
 /// A place in an input file: the file's path (or a label such as `<default>`) and a 1-based line.
 public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
     public var file: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Changes to one entity: fields to set and aliases and roles to add. Used by `gazetteer add` and `apply`.
 public struct EntityPatch: Sendable {
     public var id: String
@@ -200,5 +202,10 @@ public enum GazetteerLocations {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/onoma/gazetteer.jsonl" }
         let home = environment["HOME"] ?? "."
         return home + "/.local/share/onoma/gazetteer.jsonl"
+    }
+
+    /// The user stoplist (phrases marked `ignore` in audit reviews), beside the user gazetteer: `stoplist.txt`.
+    public static func userStoplist(environment: [String: String]) -> String {
+        (userGazetteer(environment: environment) as NSString).deletingLastPathComponent + "/stoplist.txt"
     }
 }

@@ -31,13 +31,14 @@ public enum GazetteerLinter {
                 }
             }
         }
+        // Within one file an id must be unique; across files a later entity extends an earlier one.
         var firstByID = [String: SourceLocation]()
         for entity in entities {
-            if let first = firstByID[entity.id] {
+            if let first = firstByID[entity.origin.file + "\u{0}" + entity.id] {
                 diagnostics.append(Diagnostic(severity: .error, location: entity.origin,
                                               message: "duplicate id \"\(entity.id)\" (first at \(first))"))
             } else {
-                firstByID[entity.id] = entity.origin
+                firstByID[entity.origin.file + "\u{0}" + entity.id] = entity.origin
             }
             for alias in entity.aliases {
                 if let lang = alias.lang, !LanguageTag.isWellFormed(lang) {
@@ -63,7 +64,7 @@ public enum GazetteerLinter {
     /// is reported once, with its most standard shared key.
     static func collisions(_ entities: [Entity], rules: RuleSets) -> [Diagnostic] {
         var seen = Set<String>()
-        let engine = Engine(entities: entities.filter { seen.insert($0.id).inserted }, rules: rules)
+        let engine = Engine(entities: entities.filter { seen.insert($0.origin.file + "\u{0}" + $0.id).inserted }, rules: rules)
         struct Finding { var key: String; var score: Float; var message: String }
         var findings = [[Int]: Finding]()
         func note(_ a: Int, _ b: Int, key: String, score: Float, _ message: String) {

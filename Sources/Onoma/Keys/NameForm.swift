@@ -30,12 +30,19 @@ public struct NameForm: Sendable {
     static func primary(_ words: [[Spelling]]) -> String { words.map { $0.first?.text ?? "" }.joined() }
 }
 
-/// A key spelled from a sequence of words: the text, the systems used and its score (1 less what each
-/// non-standard spelling costs, so a key with more unusual spellings ranks lower).
+/// A key spelled from a sequence of words: the text, the systems used and its score (see `combine`).
 struct SpelledKey {
     var text: String
     var systems: SystemSet
     var score: Float
+
+    /// The score of a key so far combined with one more spelling: the weakest spelling's weight, less 0.02 for
+    /// each further non-standard spelling (weight below 0.97), so keys with more unusual spellings rank lower.
+    static func combine(_ score: Float, _ weight: Float, first: Bool) -> Float {
+        if first { return weight }
+        let lower = min(score, weight)
+        return weight < 0.97 && score < 0.97 ? lower - 0.02 : lower
+    }
 
     /// Every combination of the words' spellings, standard spellings first, at most `limit`.
     static func combinations(_ words: [[Spelling]], limit: Int) -> [SpelledKey] {
@@ -47,7 +54,7 @@ struct SpelledKey {
                 for key in keys {
                     next.append(SpelledKey(text: key.text + spelling.text,
                                            systems: key.systems.union(SystemSet(spelling.system)),
-                                           score: key.score - (1 - spelling.system.weight)))
+                                           score: combine(key.score, spelling.system.weight, first: key.text.isEmpty)))
                     if next.count >= limit { break outer }
                 }
             }

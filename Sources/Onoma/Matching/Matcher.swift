@@ -5,6 +5,8 @@ struct RawCandidate {
     var method: MatchMethod
     var score: Float
     var edits: Int = 0
+    /// Which rule or edit made it match, in words ("truncated family name: hagi ⊂ hagiuda").
+    var detail: String = ""
 }
 
 /// Matches spans of tokens against the key index (stage "match" of the pipeline): exact keys in either name
@@ -23,9 +25,10 @@ struct Matcher {
             switch hit.part {
             case .full:
                 let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias }) ? .alias : .transliteration
-                return RawCandidate(hit: hit, key: key, method: method, score: score)
+                return RawCandidate(hit: hit, key: key, method: method, score: score, detail: "exact key")
             case .swapped:
-                return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03)
+                return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03,
+                                    detail: "order swapped: family and given names in the other order")
             case .family, .given:
                 return nil
             }
@@ -58,7 +61,9 @@ struct Matcher {
             var score: Float = hit.part == .family ? 0.82 : 0.7
             if token.key.count < 5 { score -= 0.2 }
             score -= (1 - hit.score) // a less standard spelling is less sure
-            return RawCandidate(hit: hit, key: token.key, method: .surname, score: score)
+            let detail = (hit.part == .family ? "family name alone" : "given name alone")
+                + (token.key.count < 5 ? " (short: needs context)" : "")
+            return RawCandidate(hit: hit, key: token.key, method: .surname, score: score, detail: detail)
         }
     }
 
@@ -80,7 +85,8 @@ struct Matcher {
                 var score: Float = soundsAlike && distance == 1 ? 0.86 : 0.92 - 1.5 * Float(distance) / length
                 score -= 1 - hit.score
                 if hit.part == .family { score -= 0.02 }
-                out.append(RawCandidate(hit: hit, key: neighbour, method: .fuzzy, score: score, edits: distance))
+                let detail = "\(distance) edit\(distance == 1 ? "" : "s"): \(key) ~ \(neighbour)" + (soundsAlike ? ", same sound skeleton" : "")
+                out.append(RawCandidate(hit: hit, key: neighbour, method: .fuzzy, score: score, edits: distance, detail: detail))
             }
         }
         return out
@@ -105,7 +111,16 @@ struct Matcher {
                     guard !complement.isEmpty, complement.allSatisfy({ !$0.isEmpty }),
                           let (method, score, edits, spelled) = compare(other, with: complement) else { continue }
                     let penalty = 1 - hit.score
-                    out.append(RawCandidate(hit: hit, key: known + "+" + spelled, method: method, score: score - penalty, edits: edits))
+                    let knownPart = hit.part == .family ? "family" : "given"
+                    let otherPart = hit.part == .family ? "given" : "family"
+                    let relation: String
+                    switch method {
+                    case .truncation: relation = "truncated \(otherPart) name: \(other) ⊂ \(spelled)"
+                    case .fuzzy: relation = "\(otherPart) name \(edits) edit\(edits == 1 ? "" : "s") away: \(other) ~ \(spelled)"
+                    default: relation = "\(otherPart) name read another way: \(other) ~ \(spelled) (needs context)"
+                    }
+                    out.append(RawCandidate(hit: hit, key: known + "+" + spelled, method: method, score: score - penalty,
+                                            edits: edits, detail: "\(known) = \(knownPart) name; " + relation))
                 }
             }
         }

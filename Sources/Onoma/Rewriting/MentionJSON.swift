@@ -41,6 +41,8 @@ public enum MentionJSON {
         add("source", .string(c.source))
         if let lang = c.sourceLang { add("lang", .string(lang)) }
         add("systems", .array(c.systems.map { .string($0.label) }))
+        add("derivation", .string(c.derivation))
+        add("detail", .string(c.detail))
         add("part", .string(String(describing: c.part)))
         if c.edits > 0 { add("edits", .number(String(c.edits))) }
         if !c.context.isEmpty { add("context", .array(c.context.map { .string($0) })) }

@@ -10,8 +10,14 @@ public struct Stoplists: Sendable {
     public var calendarWords: Set<String>
     /// Common English words that lower-case spotting must never treat as a name.
     public var commonWords: Set<String>
-    /// Phrases a curator has marked as not names (empty until audit's stoplist exists).
+    /// Folded keys of phrases a curator marked as not names (`ignore` in an audit review): never matched,
+    /// never reported. See `Stoplists.parseIgnored` for the file format.
     public var ignored: Set<String>
+
+    /// Reads a user stoplist: one phrase per line (folded when read), `#` comments.
+    public static func parseIgnored(_ text: String) -> Set<String> {
+        Set(RuleSets.lines(text).map { KeyFolding.key($0) }.filter { !$0.isEmpty })
+    }
 
     /// Loads the lists from `files` (path below Data/ -> text; the built-in copy by default).
     public init(files: [String: String] = BuiltinData.files) {

@@ -10,6 +10,22 @@ struct GazetteerOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-gazetteer"), help: "Do not load the default gazetteers: the built-in one and your user gazetteer.")
     var noDefaultGazetteer = false
 
+    @Option(name: .customLong("stoplist"), help: ArgumentHelp("A stoplist of phrases that are not names, added to your user stoplist (repeatable).", valueName: "path"))
+    var stoplists: [String] = []
+
+    /// The user stoplist's path (beside the user gazetteer).
+    static var userStoplist: String { GazetteerLocations.userStoplist(environment: ProcessInfo.processInfo.environment) }
+
+    /// The stoplists: built-in lists, plus ignored phrases from the user stoplist (unless the defaults are left
+    /// out) and from each `--stoplist` file.
+    func loadStoplists() throws -> Stoplists {
+        var lists = Stoplists()
+        var paths = stoplists
+        if !noDefaultGazetteer && FileManager.default.fileExists(atPath: Self.userStoplist) { paths.insert(Self.userStoplist, at: 0) }
+        for path in paths { lists.ignored.formUnion(Stoplists.parseIgnored(try Files.readText(path))) }
+        return lists
+    }
+
     /// The user gazetteer's path (see README: $XDG_DATA_HOME/onoma/gazetteer.jsonl).
     static var userGazetteer: String { GazetteerLocations.userGazetteer(environment: ProcessInfo.processInfo.environment) }
 
@@ -34,7 +50,9 @@ struct GazetteerOptions: ParsableArguments {
     func loadEngine() throws -> Engine {
         let entities = try loadEntities()
         do {
-            return Engine(entities: entities, rules: try RuleSets())
+            return Engine(entities: entities, rules: try RuleSets(), stoplists: try loadStoplists())
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure("cannot compile the romanization rules: \(error)")
         }

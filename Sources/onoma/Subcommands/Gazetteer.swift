@@ -13,7 +13,7 @@ extension OnomaCommand {
                 nothing and a killed writer leaves the old or the new file.
                 """,
             subcommands: [GazetteerAdd.self, GazetteerImport.self, GazetteerExport.self, GazetteerList.self,
-                          GazetteerShow.self, GazetteerRemove.self, GazetteerCheck.self]
+                          GazetteerShow.self, GazetteerRemove.self, GazetteerCheck.self, GazetteerApply.self]
         )
     }
 }

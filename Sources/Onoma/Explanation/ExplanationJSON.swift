@@ -1,0 +1,44 @@
+/// Writes explanations as JSON (for tools) or as readable text (for `onoma explain`).
+public enum ExplanationJSON {
+    public static func object(_ e: Explanation) -> JSONValue {
+        var members = [JSONMember(key: "name", value: .string(e.name))]
+        if let context = e.context { members.append(JSONMember(key: "context", value: .string(context))) }
+        if let mention = e.mention {
+            members.append(JSONMember(key: "status", value: .string(mention.status.rawValue)))
+            if let replacement = mention.replacement { members.append(JSONMember(key: "replacement", value: .string(replacement))) }
+        }
+        members.append(JSONMember(key: "reason", value: .string(e.reason)))
+        let candidates = e.mention?.candidates ?? []
+        members.append(JSONMember(key: "candidates", value: .array(candidates.map { c in
+            .object([JSONMember(key: "id", value: .string(c.id)),
+                     JSONMember(key: "name", value: .string(c.name)),
+                     JSONMember(key: "score", value: MentionJSON.score(c.score)),
+                     JSONMember(key: "method", value: .string(c.method.rawValue)),
+                     JSONMember(key: "explanation", value: MentionJSON.explanation(c))])
+        })))
+        return .object(members)
+    }
+
+    public static func text(_ e: Explanation) -> String {
+        var out = "\(e.name)"
+        if let context = e.context { out += "  in  \"\(context)\"" }
+        out += "\n"
+        if let mention = e.mention {
+            out += "  \(mention.status.rawValue)" + (mention.replacement.map { " → \($0)" } ?? "") + "\n"
+        }
+        out += "  \(e.reason)\n"
+        let candidates = e.mention?.candidates ?? []
+        if candidates.isEmpty { out += "  no candidates\n" }
+        for (i, c) in candidates.enumerated() {
+            out += "\n  \(i + 1). \(c.name) (\(c.id))  score \(AuditReport.scoreText(c.score))  method \(c.method.rawValue)\n"
+            out += "     key:      \(c.key)  (\(c.part) name)\n"
+            out += "     derived:  \(c.derivation)\n"
+            out += "     matched:  \(c.detail)\n"
+            if !c.context.isEmpty {
+                let notes = c.context.map { $0 == "role" ? "role: a title before the name matches a role (+0.10)" : "document: named in full earlier (+0.15)" }
+                out += "     context:  \(notes.joined(separator: "; "))\n"
+            }
+        }
+        return out
+    }
+}
