@@ -16,12 +16,12 @@ struct GazetteerOptions: ParsableArguments {
     /// The user stoplist's path (beside the user gazetteer).
     static var userStoplist: String { GazetteerLocations.userStoplist(environment: ProcessInfo.processInfo.environment) }
 
-    /// The stoplists: built-in lists, plus ignored phrases from the user stoplist (unless the defaults are left
-    /// out) and from each `--stoplist` file.
+    /// The stoplists: built-in lists, plus ignored phrases from the user stoplist (always: what a curator said is
+    /// not a name holds whichever gazetteers are loaded) and from each `--stoplist` file.
     func loadStoplists() throws -> Stoplists {
         var lists = Stoplists()
         var paths = stoplists
-        if !noDefaultGazetteer && FileManager.default.fileExists(atPath: Self.userStoplist) { paths.insert(Self.userStoplist, at: 0) }
+        if FileManager.default.fileExists(atPath: Self.userStoplist) { paths.insert(Self.userStoplist, at: 0) }
         for path in paths { lists.ignored.formUnion(Stoplists.parseIgnored(try Files.readText(path))) }
         return lists
     }
