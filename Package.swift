@@ -27,7 +27,7 @@ let package = Package(
         ),
         // Rebuilds Sources/Onoma/Generated/BuiltinData.swift from Data/ (run: swift run generate-builtin-data).
         .executableTarget(name: "generate-builtin-data", path: "Sources/GenerateBuiltinData"),
-        .testTarget(name: "OnomaTests", dependencies: ["Onoma"]),
+        .testTarget(name: "OnomaTests", dependencies: ["Onoma"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
     ]
 )

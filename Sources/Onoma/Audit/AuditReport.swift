@@ -37,7 +37,8 @@ public enum AuditReport {
                          m("reason", .string(s.reason))])
             })),
             m("name", .string(row.surfaces.first?.surface ?? row.key)),
-            m("type", .string("person")),
+            // A guess for `new`: several capitalized words read as a person's name; one word could be anything.
+            m("type", .string((row.surfaces.first?.surface.split(separator: " ").count ?? 1) >= 2 ? "person" : "other")),
             m("action", .string("")),
         ])
     }

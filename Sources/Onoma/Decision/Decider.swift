@@ -19,8 +19,15 @@ struct Decider {
         var mentions = [Mention]()
         var usedTokens = Set<Int>()
 
+        // Words written capitalized inside a sentence somewhere in the text: a sentence-opening word among them is
+        // a name ("Zorbaquint arrived… met Zorbaquint"); one that is not is probably an ordinary word ("Bonus.").
+        var capitalizedInside = Set<String>()
+        for token in tokens where token.shape == .capitalized && !spotter.opensSentence(token, scalars) {
+            capitalizedInside.insert(token.key)
+        }
         for run in spotter.runs(tokens, scalars) {
-            for span in spans(of: run, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter) {
+            for span in spans(of: run, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter,
+                              capitalizedInside: capitalizedInside) {
                 let slice = tokens[span.range]
                 let context = contextWords(before: span.range.lowerBound, tokens: tokens, scalars: scalars)
                 var mention = decide(span.candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull)
@@ -75,7 +82,7 @@ struct Decider {
     /// Splits a run into the spans to decide: exact full names first (longest first), then what is left,
     /// cut at titles, by structured, fuzzy and name-part matching.
     private func spans(of run: Range<Int>, tokens: [Token], matcher: Matcher, scalars: [Unicode.Scalar],
-                       spotter: Spotter) -> [Span] {
+                       spotter: Spotter, capitalizedInside: Set<String>) -> [Span] {
         var spans = [Span]()
         var covered = Set<Int>()
         let maxLength = 6
@@ -115,7 +122,7 @@ struct Decider {
         let genericRun = tokens[run].contains { engine.stoplists.genericWords.contains($0.key) }
         for segment in segments {
             spans += matchSegment(segment, tokens: tokens, matcher: matcher, scalars: scalars, spotter: spotter,
-                                  genericRun: genericRun)
+                                  genericRun: genericRun, capitalizedInside: capitalizedInside)
         }
         return demoteNamesInsideLongerNames(spans, run: run, tokens: tokens)
     }
@@ -148,7 +155,7 @@ struct Decider {
 
     /// Matches a segment with no exact full name: the whole segment if it fits, else its parts, longest first.
     private func matchSegment(_ segment: Range<Int>, tokens: [Token], matcher: Matcher, scalars: [Unicode.Scalar],
-                              spotter: Spotter, genericRun: Bool) -> [Span] {
+                              spotter: Spotter, genericRun: Bool, capitalizedInside: Set<String>) -> [Span] {
         func candidates(_ range: Range<Int>) -> [RawCandidate] {
             let slice = tokens[range]
             var found = matcher.structured(slice) + matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count)
@@ -183,7 +190,8 @@ struct Decider {
         for range in rest {
             let slice = tokens[range]
             let generic = genericRun || slice.contains { engine.stoplists.genericWords.contains($0.key) }
-            let sentenceWord = slice.count == 1 && spotter.opensSentence(slice[slice.startIndex], scalars)
+            let only = slice[slice.startIndex]
+            let sentenceWord = slice.count == 1 && spotter.opensSentence(only, scalars) && !capitalizedInside.contains(only.key)
             let letters = slice.map { $0.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count }.reduce(0, +)
             // Initials and short acronyms ("U", "US", "EU") are not names worth auditing.
             let tooShort = slice.count == 1 && (letters < 2 || (slice[slice.startIndex].shape == .upper && letters <= 3))

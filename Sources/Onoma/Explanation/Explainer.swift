@@ -24,13 +24,16 @@ public struct Suggestion: Sendable {
 }
 
 extension Engine {
-    /// Explains how `name` is decided, optionally inside `context` (a sentence that contains it, so titles and
-    /// earlier full-name mentions count). If the context does not contain the name, the name is read after it.
+    /// Explains how `name` is decided, optionally inside `context` (text that contains it, so titles and earlier
+    /// full-name mentions count; the last occurrence is explained). If the context does not contain the name, the
+    /// name is read after it.
     public func explain(_ name: String, context: String? = nil) -> Explanation {
         var text = name
         var start = 0
         if let context {
-            if let range = context.range(of: name) ?? context.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) {
+            // The last occurrence: the one with the most context before it ("Yuki Tanaka arrived. Later Tanaka spoke.").
+            if let range = context.range(of: name, options: .backwards)
+                ?? context.range(of: name, options: [.backwards, .caseInsensitive, .diacriticInsensitive]) {
                 text = context
                 start = context.unicodeScalars.distance(from: context.unicodeScalars.startIndex, to: range.lowerBound)
             } else {

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Onoma
+
+/// Audit grouping, ranking, contexts and suggestions, on texts and a gazetteer written for these tests.
+@Suite struct AuditTests {
+    static let entities: [Entity] = [
+        Entity(id: "mei-lanfang", name: "Mei Lanfang", type: .person, aliases: [Alias(text: "梅兰芳", lang: "zh")]),
+        Entity(id: "ken-tanaka", name: "Ken Tanaka", type: .person, aliases: [Alias(text: "田中健", lang: "ja", reading: "たなか けん")]),
+        Entity(id: "yuki-tanaka", name: "Yuki Tanaka", type: .person, aliases: [Alias(text: "田中雪", lang: "ja", reading: "たなか ゆき")]),
+    ]
+    static let engine = Engine(entities: entities, rules: try! RuleSets())
+
+    static func collect() -> [AuditRow] {
+        var collector = AuditCollector(engine: engine)
+        collector.add(text: "Zorba Quint met the press.\nLater Zorba Quint left, said ZORBA QUINT aides.\n", document: "a.txt", file: "a.txt")
+        collector.add(text: "In Osterholm, Zorbaquint arrived. Tanaka smiled.\n", document: "b.txt", file: "b.txt")
+        collector.add(text: "Mei Lanfang sang.\n", document: "c.txt", file: "c.txt")
+        return collector.rows()
+    }
+
+    @Test func groupsByFoldedKeyAndRanksByOccurrences() throws {
+        let rows = Self.collect()
+        let first = try #require(rows.first)
+        #expect(first.key == "zorbaquint")
+        #expect(first.occurrences == 4)
+        #expect(first.documents == 2)
+        #expect(Dictionary(uniqueKeysWithValues: first.surfaces.map { ($0.surface, $0.count) })
+                == ["Zorba Quint": 2, "ZORBA QUINT": 1, "Zorbaquint": 1])
+        #expect(first.surfaces.first?.surface == "Zorba Quint")
+        // Up to three contexts, with file and line.
+        #expect(first.contexts.count == 3)
+        #expect(first.contexts.map(\.line) == [1, 2, 2])
+        #expect(first.contexts[0].surface == "Zorba Quint")
+        #expect(first.contexts[0].after.hasPrefix(" met the press."))
+        // A resolved name is not audited.
+        #expect(!rows.contains { $0.key == "meilanfang" })
+    }
+
+    @Test func ambiguousMentionsCarryTheirCandidates() throws {
+        let row = try #require(Self.collect().first { $0.key == "tanaka" })
+        #expect(row.statuses == [.ambiguous])
+        #expect(Set(row.suggestions.map(\.id)) == ["ken-tanaka", "yuki-tanaka"])
+    }
+
+    @Test func unmatchedNamesGetNearestEntities() {
+        let suggestions = Self.engine.suggestions(for: "Mei Lanfeng")
+        #expect(suggestions.first?.id == "mei-lanfang")
+        #expect(suggestions.first?.reason.contains("edit") == true)
+        #expect(Self.engine.suggestions(for: "Qqqq Zzzz").isEmpty)
+    }
+
+    @Test func resolvedBelowAScoreCanBeIncluded() {
+        var collector = AuditCollector(engine: Self.engine, resolvedBelow: 0.99)
+        collector.add(text: "Mei Lanfeng sang.\n", document: "d", file: "d")
+        let rows = collector.rows()
+        #expect(rows.first?.key == "meilanfeng")
+        #expect(rows.first?.statuses == [.resolved])
+    }
+
+    /// Golden files for every output format: re-record with ONOMA_RECORD=1 and read the diff.
+    @Test(arguments: AuditReport.Format.allCases)
+    func goldenOutput(_ format: AuditReport.Format) throws {
+        let rendered = AuditReport.render(Self.collect(), format: format)
+        try Golden.check(rendered, name: "audit.\(format.rawValue)")
+    }
+
+    @Test func htmlEscapesAndMarksNames() {
+        var collector = AuditCollector(engine: Self.engine)
+        collector.add(text: "<b>Zed Qux</b> & co.\n", document: "x", file: "x")
+        let html = AuditReport.render(collector.rows(), format: .html)
+        #expect(html.contains("<mark>Zed Qux</mark>"))
+        #expect(html.contains("&lt;b&gt;"))
+        #expect(!html.contains("<b>Zed"))
+        #expect(html.contains("value=\"ignore\""))
+    }
+}
+
+/// Golden-file comparison for the library's rendered outputs.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func check(_ actual: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["ONOMA_RECORD"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file (re-record with ONOMA_RECORD=1 and read the diff)",
+                sourceLocation: sourceLocation)
+    }
+}
