@@ -27,6 +27,8 @@ let package = Package(
         ),
         // Rebuilds Sources/Onoma/Generated/BuiltinData.swift from Data/ (run: swift run generate-builtin-data).
         .executableTarget(name: "generate-builtin-data", path: "Sources/GenerateBuiltinData"),
+        // Regenerates Data/gazetteer/countries.jsonl from ICU's CLDR region names (run: swift run generate-countries).
+        .executableTarget(name: "generate-countries", dependencies: ["Onoma"], path: "Sources/GenerateCountries"),
         .testTarget(name: "OnomaTests", dependencies: ["Onoma"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
     ]

@@ -4,6 +4,9 @@
 #include <unicode/utrans.h>
 #include <unicode/utypes.h>
 #include <unicode/parseerr.h>
+#include <unicode/uloc.h>
+#include <unicode/uldnames.h>
+#include <unicode/udisplaycontext.h>
 
 OnomaTransliterator *onoma_translit_open(const uint16_t *id, int32_t idLength,
                                          const uint16_t *rules, int32_t rulesLength,
@@ -48,4 +51,31 @@ void onoma_icu_error_name(int32_t errorCode, char *buffer, int32_t capacity) {
     const char *name = u_errorName((UErrorCode)errorCode);
     strncpy(buffer, name, (size_t)capacity - 1);
     buffer[capacity - 1] = 0;
+}
+
+int32_t onoma_region_count(void) {
+    const char *const *codes = uloc_getISOCountries();
+    int32_t n = 0;
+    while (codes[n]) n++;
+    return n;
+}
+
+int32_t onoma_region_code(int32_t index, char *buffer, int32_t capacity) {
+    if (index < 0 || index >= onoma_region_count() || capacity < 3) return -1;
+    const char *code = uloc_getISOCountries()[index];
+    strncpy(buffer, code, (size_t)capacity - 1);
+    buffer[capacity - 1] = 0;
+    return (int32_t)strlen(buffer);
+}
+
+int32_t onoma_region_display_name(const char *region, const char *displayLocale, int32_t shortForm,
+                                  uint16_t *buffer, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UDisplayContext contexts[] = {shortForm ? UDISPCTX_LENGTH_SHORT : UDISPCTX_LENGTH_FULL};
+    ULocaleDisplayNames *names = uldn_openForContext(displayLocale, contexts, 1, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t length = uldn_regionDisplayName(names, region, (UChar *)buffer, capacity, &status);
+    uldn_close(names);
+    if (U_FAILURE(status)) return -1;
+    return length;
 }

@@ -43,3 +43,28 @@ import Testing
         _ = try RuleSets()
     }
 }
+
+/// Data/gazetteer/countries.jsonl is generated from ICU's CLDR names: the committed file must be what the
+/// generator produces now (regenerate with `swift run generate-countries`).
+@Suite struct CountriesTests {
+    @Test func committedFileIsCurrent() throws {
+        let url = BuiltinDataTests.dataDirectory.appendingPathComponent("gazetteer/countries.jsonl")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == CountryGazetteer.jsonl(), "Data/gazetteer/countries.jsonl is stale: run `swift run generate-countries`")
+    }
+
+    @Test func carriesNamesInTheNewsLanguages() throws {
+        let entities = try GazetteerLoader.parse(CountryGazetteer.jsonl(), file: "countries")
+        #expect(entities.count >= 240)
+        let japan = try #require(entities.first { $0.id == "country-jp" })
+        #expect(japan.name == "Japan")
+        #expect(japan.type == .place)
+        #expect(japan.aliases.contains(Alias(text: "日本", lang: "ja", reading: "にほん")))
+        #expect(japan.aliases.contains(Alias(text: "일본", lang: "ko")))
+        #expect(japan.aliases.contains(Alias(text: "Япония", lang: "ru")))
+        // Short forms come with the official ones.
+        let hongKong = try #require(entities.first { $0.id == "country-hk" })
+        #expect(hongKong.name == "Hong Kong")
+        #expect(hongKong.aliases.contains(Alias(text: "香港", lang: "zh")))
+    }
+}

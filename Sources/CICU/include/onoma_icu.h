@@ -38,6 +38,17 @@ void onoma_translit_close(OnomaTransliterator *transliterator);
 /// Writes ICU's name for an error code into `buffer` (NUL-terminated, truncated to `capacity`).
 void onoma_icu_error_name(int32_t errorCode, char *buffer, int32_t capacity);
 
+/// The number of ISO 3166 region codes ICU knows (CLDR's list of countries and territories).
+int32_t onoma_region_count(void);
+
+/// Writes the `index`-th region code (two letters, NUL-terminated) into `buffer`; returns its length, or -1.
+int32_t onoma_region_code(int32_t index, char *buffer, int32_t capacity);
+
+/// Writes the CLDR display name of `region` (e.g. "JP") in `displayLocale` (e.g. "zh_Hant") into `buffer`
+/// (UTF-16), in the standard (`shortForm` 0) or short (`shortForm` 1) form. Returns the length, or -1 on error.
+int32_t onoma_region_display_name(const char *region, const char *displayLocale, int32_t shortForm,
+                                  uint16_t *buffer, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

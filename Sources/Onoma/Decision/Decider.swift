@@ -127,9 +127,10 @@ struct Decider {
         return demoteNamesInsideLongerNames(spans, run: run, tokens: tokens)
     }
 
-    /// A person's name that stands beside capitalized words nothing explains is probably part of another name
-    /// ("Trump Tower", "Kishida Industries", "the Pujing Hotel"): its person candidates lose
+    /// A person's or place's name that stands beside capitalized words nothing explains is probably part of
+    /// another name ("Trump Tower", "Kishida Industries", "the Pujing Hotel", "Jordan River"): such candidates lose
     /// `DecisionPolicy.unexplainedNeighbourPenalty`, unless the whole name was matched exactly in several words.
+    /// Organizations keep their score: "Sanling Heavy Industries" is Mitsubishi's own name.
     private func demoteNamesInsideLongerNames(_ spans: [Span], run: Range<Int>, tokens: [Token]) -> [Span] {
         let explained = Set(spans.filter { !$0.candidates.isEmpty }.flatMap { $0.range })
         func isExplained(_ i: Int) -> Bool {
@@ -144,7 +145,7 @@ struct Decider {
             var demoted = span
             demoted.candidates = span.candidates.map { candidate in
                 let exactInWords = span.range.count >= 2 && [.alias, .transliteration, .order].contains(candidate.method)
-                guard engine.entities[candidate.hit.entity].type == .person, !exactInWords else { return candidate }
+                guard engine.entities[candidate.hit.entity].type != .organization, !exactInWords else { return candidate }
                 var c = candidate
                 c.score -= policy.unexplainedNeighbourPenalty
                 return c

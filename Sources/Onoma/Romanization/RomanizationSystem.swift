@@ -65,7 +65,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// whose short syllabic keys would fuzz into other names (pinyin, Korean) are matched exactly only.
     public var allowsFuzzy: Bool {
         switch self {
-        case .canonical, .latinAlias, .hepburn, .russian, .ukrainian: return true
+        case .canonical, .latinAlias, .hepburn: return true
         default: return false
         }
     }

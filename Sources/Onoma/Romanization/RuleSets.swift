@@ -3,8 +3,10 @@ import Foundation
 /// The romanization machinery, compiled once when a gazetteer loads: ICU's system transliterators plus the rule
 /// sets and tables under Data/romanization/. Everything here runs at load time, never per token of input.
 public final class RuleSets: @unchecked Sendable {
+    /// ICU's Han-Latin with name readings: one compiled Han transliterator (compiling one costs a fifth of a
+    /// second), used for every Chinese character.
     let hanLatin: Transliterator
-    let hanLatinNames: Transliterator
+    let mandarinCommonReadings: Transliterator
     let kanaLatin: Transliterator
     let anyLatin: Transliterator
     let mandarinSurnames: Transliterator
@@ -32,11 +34,11 @@ public final class RuleSets: @unchecked Sendable {
             }
             return try Transliterator(name: "onoma-\(name)", rules: text)
         }
-        hanLatin = try Transliterator(id: "Han-Latin; Latin-ASCII; Lower")
-        hanLatinNames = try Transliterator(id: "Han-Latin/Names; Latin-ASCII; Lower")
+        hanLatin = try Transliterator(id: "Han-Latin/Names; Latin-ASCII; Lower")
         kanaLatin = try Transliterator(id: "Hiragana-Latin; Katakana-Latin; Latin-ASCII; Lower")
         anyLatin = try Transliterator(id: "Any-Latin; Latin-ASCII; Lower")
         mandarinSurnames = try rules("mandarin-surnames")
+        mandarinCommonReadings = try rules("mandarin-common-readings")
         wadeGiles = try rules("pinyin-wade-giles")
         japaneseLongVowels = try rules("japanese-long-vowels")
         koreanRevised = try rules("korean-revised-romanization")
@@ -63,25 +65,27 @@ public final class RuleSets: @unchecked Sendable {
     // MARK: Chinese characters
 
     /// The pinyin syllables of a Han string, one per character, each with its spellings: pinyin first, then
-    /// Wade–Giles; the first `surnameLength` characters read as a surname (朴 Piao) with the common reading as
-    /// a lower-scored alternative.
+    /// Wade–Giles; the first `surnameLength` characters read as a surname (朴 Piao), with the character's common
+    /// reading (mandarin-common-readings.txt) as a lower-scored alternative.
     func hanSyllables(_ han: [Character], surnameLength: Int, includeWadeGiles: Bool = true) -> [[Spelling]] {
         var words = [[Spelling]]()
         func withWadeGiles(_ spellings: [Spelling]) -> [Spelling] {
-            guard includeWadeGiles, let pinyin = spellings.first?.text else { return spellings }
+            guard includeWadeGiles, let pinyin = spellings.first?.text else { return Spelling.unique(spellings) }
             return Spelling.unique(spellings + [Spelling(KeyFolding.key(wadeGiles(pinyin)), .wadeGiles)])
         }
         if surnameLength > 0, han.count >= surnameLength {
             let surname = String(han[0..<surnameLength])
             let special = mandarinSurnames(surname)
             if special != surname, !special.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
-                let common = Spelling(KeyFolding.key(hanLatin(surname)), .pinyinCommonReading)
-                let reading = [Spelling(KeyFolding.key(special), .pinyin), common]
+                var reading = [Spelling(KeyFolding.key(special), .pinyin)]
+                let common = mandarinCommonReadings(surname)
+                if !common.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
+                    reading.append(Spelling(KeyFolding.key(common), .pinyinCommonReading))
+                }
                 words.append(surnameLength == 1 ? withWadeGiles(reading) : Spelling.unique(reading))
             } else {
                 for character in han[0..<surnameLength] {
-                    words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatinNames(String(character))), .pinyin),
-                                                Spelling(KeyFolding.key(hanLatin(String(character))), .pinyinCommonReading)]))
+                    words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatin(String(character))), .pinyin)]))
                 }
             }
         }
