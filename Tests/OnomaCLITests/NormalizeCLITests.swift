@@ -296,7 +296,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         let run = try OnomaTool.run(["normalize", "--output", scratch.path("out.txt"), input])
         expectSuccess(run)
         #expect(run.stdout.isEmpty)
-        #expect(String(decoding: try scratch.read("out.txt"), as: UTF8.self) == "Blinken arrived.\n")
+        #expect(String(decoding: try scratch.read("out.txt"), as: UTF8.self) == "Antony Blinken arrived.\n")
     }
 
     @Test func standardInput() throws {
@@ -394,17 +394,42 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         #expect(run.stdoutText == "Joe Biden\r\nand Vladimir Putin 🙂\tmet")
     }
 
+    // Known bug (reported, not fixed here): normalize splits JSONL input with `String.split(separator: "\n")`, and
+    // in a Swift String "\r\n" is a single Character, so a CRLF file is one "line": with several records it fails
+    // with "line 1: not valid JSON", with one record the output ends "\r\n\n". Remove `withKnownIssue` once fixed.
     @Test func jsonlKeepsCRLFLineEndings() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let input = "{\"text\": \"Bai Deng spoke.\", \"k\": 1}\r\n{\"text\": \"Nothing here.\"}\r\n"
         let file = try scratch.write("in.jsonl", input)
         let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", file])
-        expectSuccess(run)
-        let lines = run.stdoutText.components(separatedBy: "\r\n")
-        #expect(lines.count == 3 && lines[2].isEmpty, "each line keeps its CR")
-        #expect(lines[0].hasPrefix("{\"text\": \"Joe Biden spoke.\", \"k\": 1, \"mentions\": ["))
-        #expect(lines[1] == "{\"text\": \"Nothing here.\", \"mentions\": []}")
+        let single = try OnomaTool.run(["normalize", "--input-format", "jsonl"], stdin: Data("{\"text\": \"Pu Jing\"}\r\n".utf8))
+        withKnownIssue("JSONL input with CRLF line endings is read as a single line") {
+            expectSuccess(run)
+            let lines = run.stdoutText.components(separatedBy: "\r\n")
+            try #require(lines.count == 3, "each line keeps its CR: \(run.stdoutText)")
+            #expect(lines[2].isEmpty)
+            #expect(lines[0].hasPrefix("{\"text\": \"Joe Biden spoke.\", \"k\": 1, \"mentions\": ["))
+            #expect(lines[1] == "{\"text\": \"Nothing here.\", \"mentions\": []}")
+            expectSuccess(single)
+            #expect(single.stdoutText.hasPrefix("{\"text\": \"Vladimir Putin\", \"mentions\": ["))
+            #expect(single.stdoutText.hasSuffix("]}\r\n"), "no extra line break: \(single.stdoutText.debugDescription)")
+        }
+    }
+
+    // Known bug (reported, not fixed here): the gazetteer loader splits lines the same way, so a gazetteer file
+    // with CRLF line endings fails to load ("FILE:1: not valid JSON"). Remove `withKnownIssue` once fixed.
+    @Test func gazetteerWithCRLFLineEndings() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let gazetteer = try scratch.write("crlf.jsonl", String(decoding: try Golden.data("test-gazetteer.jsonl"), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: "\r\n"))
+        let run = try OnomaTool.run(["normalize", "--no-default-gazetteer", "--gazetteer", gazetteer],
+                                    stdin: Data("Aoersen met Li Shan Jian'er.\n".utf8))
+        withKnownIssue("a gazetteer with CRLF line endings does not load") {
+            expectSuccess(run)
+            #expect(run.stdoutText == "Olsen met Kenji Satoyama.\n")
+        }
     }
 }
 

@@ -285,7 +285,7 @@ public enum BuiltinData {
 
 """#,
         "gazetteer/places.jsonl": #"""
-{"id": "tokyo", "name": "Tokyo", "type": "place", "aliases": [{"text": "東京", "lang": "ja", "reading": "とうきょう"}], "source": "CLDR/Japanese reading"}
+{"id": "tokyo", "name": "Tokyo", "type": "place", "aliases": [{"text": "東京", "lang": "ja", "reading": "とうきょう"}], "source": "Japanese reading: edict"}
 {"id": "kyiv", "name": "Kyiv", "type": "place", "aliases": [{"text": "Київ", "lang": "uk"}, {"text": "Киев", "lang": "ru"}, {"text": "基辅", "lang": "zh"}, {"text": "Kiev", "kind": "variant"}], "source": "Ukrainian national transliteration; Kiev is the former English exonym"}
 
 """#,

