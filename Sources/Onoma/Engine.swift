@@ -17,7 +17,7 @@ public struct DecisionPolicy: Sendable {
     /// Below this a candidate is not worth reporting.
     public var floor: Float = 0.5
     /// What a person candidate loses when the mention stands beside unexplained capitalized words.
-    public var unexplainedNeighbourPenalty: Float = 0.25
+    public var unexplainedNeighbourPenalty: Float = 0.3
     /// The most a key may score when it spells a name of one or two Chinese characters in a non-standard way
     /// (Wade–Giles, a common instead of a surname reading): "Tai Chi" is 戴琪 in Wade–Giles but is usually
     /// something else, so such a match needs context to pass the threshold.
