@@ -55,7 +55,7 @@ struct Decider {
         let slice = tokens[span]
         let key = slice.map(\.key).joined()
         var candidates = matcher.exactFull(key, tokens: slice)
-        candidates += matcher.structured(slice) + matcher.fuzzy(key, tokenCount: slice.count)
+        candidates += matcher.structured(slice) + matcher.fuzzy(key, tokenCount: slice.count, tokens: slice.map(\.key))
         if slice.count == 1 { candidates += matcher.namePart(slice[slice.startIndex]) }
         // Names resolved in full earlier in the text count as document context.
         var namedInFull = Set<Int>()
@@ -159,8 +159,13 @@ struct Decider {
                               spotter: Spotter, genericRun: Bool, capitalizedInside: Set<String>) -> [Span] {
         func candidates(_ range: Range<Int>) -> [RawCandidate] {
             let slice = tokens[range]
-            var found = matcher.structured(slice) + matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count)
+            var found = matcher.structured(slice) + matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count,
+                                                                   tokens: slice.map(\.key))
             if slice.count == 1 { found += matcher.namePart(slice[slice.startIndex]) }
+            // An exact name part outranks a misspelling: "Zelensky" is Volodymyr Zelenskyy's family name, not a
+            // one-letter slip for Olena Zelenska's.
+            let exact = Set(found.filter { $0.method == .surname }.map(\.hit.entity))
+            if !exact.isEmpty { found.removeAll { $0.method == .fuzzy && !exact.contains($0.hit.entity) } }
             return found.filter { $0.score >= policy.floor }
         }
         var spans = [Span]()
@@ -293,11 +298,22 @@ struct Decider {
         return "\(source)\(lang.map { " (\($0))" } ?? "") → \(systems) \"\(spelled)\""
     }
 
+    /// Whether a title before the mention names one of the entity's roles: two words of the role, or all of a
+    /// shorter one, appear in the context ("Secretary of Commerce" for "United States Secretary of Commerce").
+    /// A word matches its derived form ("Russian" for "Russia", "Japanese" for "Japan").
     private func roleMatches(entity: Int, context: Set<String>) -> Bool {
         guard !context.isEmpty else { return false }
+        func matches(_ word: String) -> Bool {
+            if context.contains(word) { return true }
+            guard word.count >= 5 else { return false }
+            return context.contains { other in
+                let common = zip(word.utf8, other.utf8).prefix { $0 == $1 }.count
+                return common >= 5 && common >= min(word.count, other.count) - 2
+            }
+        }
         for role in engine.roleKeys[entity] where !role.isEmpty {
-            let shared = role.intersection(context).count
-            if shared >= 2 || (shared >= 1 && shared * 2 >= role.count) { return true }
+            let shared = role.filter(matches).count
+            if shared >= 2 || (shared >= 1 && shared == role.count) { return true }
         }
         return false
     }
@@ -313,7 +329,9 @@ struct Decider {
         }
         switch mode {
         case .replace: return canonical
-        case .annotate: return "\(surface) [\(display.full)]"
+        case .annotate:
+            // A mention that already spells the canonical name is left as it is ("Tokyo", not "Tokyo [Tokyo]").
+            return KeyFolding.key(surface) == KeyFolding.key(display.full) ? surface : "\(surface) [\(display.full)]"
         }
     }
 

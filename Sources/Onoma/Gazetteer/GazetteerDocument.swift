@@ -46,8 +46,7 @@ public struct GazetteerDocument: Sendable {
     public init(text: String, path: String) throws(GazetteerError) {
         self.path = path
         var lines = [Line]()
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if parts.last == "" { parts.removeLast() }
+        let parts = TextLines.split(text)
         for (index, raw) in parts.enumerated() {
             let location = SourceLocation(file: path, line: index + 1)
             if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.append(.blank(raw)); continue }

@@ -17,7 +17,7 @@ public enum GazetteerLinter {
         var entities = [Entity]()
         for (path, text) in files {
             var lineNumber = 0
-            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for raw in TextLines.split(text) {
                 lineNumber += 1
                 let location = SourceLocation(file: path, line: lineNumber)
                 if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
@@ -65,13 +65,16 @@ public enum GazetteerLinter {
     static func collisions(_ entities: [Entity], rules: RuleSets) -> [Diagnostic] {
         var seen = Set<String>()
         let engine = Engine(entities: entities.filter { seen.insert($0.origin.file + "\u{0}" + $0.id).inserted }, rules: rules)
-        struct Finding { var key: String; var score: Float; var message: String }
+        struct Finding { var key: String; var score: Float; var native: Bool; var message: String }
         var findings = [[Int]: Finding]()
-        func note(_ a: Int, _ b: Int, key: String, score: Float, _ message: String) {
+        func note(_ a: Int, _ b: Int, key: String, score: Float, native: Bool = true, _ message: String) {
             guard a != b else { return }
             let pair = [min(a, b), max(a, b)]
-            if let e = findings[pair], e.score > score || (e.score == score && e.key.count <= key.count) { return }
-            findings[pair] = Finding(key: key, score: score, message: message)
+            // Keep the most telling key: the most standard spelling, in native order, shortest, then alphabetical.
+            if let e = findings[pair], (e.score, e.native ? 1 : 0, -e.key.count, e.key) >= (score, native ? 1 : 0, -key.count, key) {
+                if (e.score, e.native ? 1 : 0, -e.key.count) != (score, native ? 1 : 0, -key.count) || e.key <= key { return }
+            }
+            findings[pair] = Finding(key: key, score: score, native: native, message: message)
         }
         for (key, allHits) in engine.index.exact {
             let hits = allHits.filter { $0.part == .full || $0.part == .swapped }
@@ -79,8 +82,9 @@ public enum GazetteerLinter {
             for hit in hits { best[hit.entity] = max(best[hit.entity] ?? 0, hit.score) }
             let distinct = best.keys.sorted()
             guard distinct.count >= 2 else { continue }
+            let native = hits.contains { $0.part == .full }
             for other in distinct.dropFirst() {
-                note(distinct[0], other, key: key, score: min(best[distinct[0]]!, best[other]!),
+                note(distinct[0], other, key: key, score: min(best[distinct[0]]!, best[other]!), native: native,
                      "share the key \"\(key)\": a mention spelled so is ambiguous")
             }
         }

@@ -13,14 +13,13 @@ public enum GazetteerLoader {
     public static func parse(_ text: String, file: String) throws(GazetteerError) -> [Entity] {
         var entities = [Entity]()
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(text) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = SourceLocation(file: file, line: lineNumber)
             let value: JSONValue
             do {
-                value = try JSONParser.parse(String(trimmed))
+                value = try JSONParser.parse(bytes: Array(line.utf8))
             } catch {
                 throw GazetteerError(location: location, message: "not valid JSON: \(error)")
             }

@@ -255,3 +255,16 @@ public enum JSONWriter {
         }
     }
 }
+
+/// Splitting text into lines at line feeds only. Swift's `split(separator: "\n")` works on characters, where a
+/// CRLF pair is one character, so CRLF files would come out as one line; this splits on the scalar and leaves any
+/// carriage return at the end of its line, where JSON and the line tests treat it as white space.
+public enum TextLines {
+    /// The lines of `text` (a final line break does not start an empty line).
+    public static func split(_ text: String) -> [String] {
+        if text.isEmpty { return [] }
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        if text.unicodeScalars.last == "\n" { lines.removeLast() }
+        return lines
+    }
+}

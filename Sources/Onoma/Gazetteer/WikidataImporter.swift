@@ -15,7 +15,7 @@ public struct WikidataImportOptions: Sendable {
     /// Parses a class table: QID, tab, type (tab and label optional). Errors name the line.
     public static func parseTypeMap(_ text: String) throws(JSONLInputError) -> [String: EntityType] {
         var map = [String: EntityType]()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in TextLines.split(text).enumerated() {
             let trimmed = line.trimmed
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = trimmed.split(separator: "\t")

@@ -48,7 +48,9 @@ struct FormDeriver {
     // MARK: Latin names
 
     private func latinForm(_ text: String, aliasIndex: Int?, entity: Entity, native: [NameForm]) -> NameForm {
-        let system: RomanizationSystem = aliasIndex == nil ? .canonical : .latinAlias
+        // An acronym ("METI", "BRICS") is matched exactly only: as an alias, not as a spelling to fuzz.
+        let isAcronym = text.count <= 6 && text.allSatisfy { $0.isUppercase || !$0.isLetter } && !text.contains(" ")
+        let system: RomanizationSystem = aliasIndex == nil ? .canonical : (isAcronym ? .acronym : .latinAlias)
         let tokens = KeyFolding.tokens(text)
         var form = NameForm(aliasIndex: aliasIndex, words: tokens.map { [Spelling($0, system)] }, family: nil)
         guard entity.type == .person, tokens.count >= 2 else { return form }
@@ -56,6 +58,7 @@ struct FormDeriver {
             if tokens.starts(with: family) { form.family = 0..<family.count; return form }
             if tokens.reversed().starts(with: family.reversed()) {
                 form.family = (tokens.count - family.count)..<tokens.count
+                form.givenNamesSeparable = !(entity.given ?? "").contains("-") && tokens.count - family.count >= 2
                 return form
             }
         }
@@ -69,6 +72,8 @@ struct FormDeriver {
             start = particle
         }
         form.family = start..<tokens.count
+        // "Recep Tayyip Erdoğan" may be written "Tayyip Erdoğan"; "Min-seok" is one given name, not two.
+        form.givenNamesSeparable = !text.contains("-") && start >= 2
         return form
     }
 
@@ -76,7 +81,9 @@ struct FormDeriver {
     /// name's first token and not like its last (Xi Jinping = 习 + 近平; Katherine Tai = 戴琪, Western order).
     private func nativeSaysFamilyFirst(firstToken: String, lastToken: String, native: [NameForm]) -> Bool {
         for form in native {
-            guard let firstWord = form.words.first else { continue }
+            // A form that knows its family name compares that (Cyrillic "Имя Фамилия" is given name first);
+            // otherwise its first word, the surname position of Chinese and Korean names.
+            guard let firstWord = form.family != nil ? form.familyWords.first : form.words.first else { continue }
             let first = firstWord.contains { Self.soundsAlike($0.text, firstToken) }
             let last = firstWord.contains { Self.soundsAlike($0.text, lastToken) }
             if first && !last { return true }
@@ -120,9 +127,10 @@ struct FormDeriver {
             let surnameLength = isPerson && !isJapanese && (2...4).contains(han.count) ? rules.chineseSurnameLength(han) : 0
             let syllables = rules.hanSyllables(han, surnameLength: surnameLength, includeWadeGiles: !isJapanese)
             forms.append(NameForm(aliasIndex: index, words: syllables, family: nil))
-            // The whole-word reading can differ from character-by-character readings (polyphones in words).
-            let whole = KeyFolding.key(rules.hanLatin(String(han)))
-            if whole != NameForm.primary(syllables) {
+            // The whole-word reading can differ from character-by-character readings (polyphones in words); a
+            // person's name is read character by character, with the surname reading (朴 Piao, not pu).
+            let whole = KeyFolding.key(rules.reading(String(han), person: isPerson))
+            if surnameLength == 0, whole != NameForm.primary(syllables) {
                 forms.append(NameForm(aliasIndex: index, words: [[Spelling(whole, .pinyin)]], family: nil))
             }
         case .kana:

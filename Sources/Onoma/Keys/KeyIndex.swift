@@ -44,7 +44,7 @@ struct KeyIndex: Sendable {
                     add(form.familyWords, entity: entity, form: formIndex, part: .family)
                     add(form.givenWords, entity: entity, form: formIndex, part: .given)
                     let given = form.givenWords
-                    if given.count >= 2, form.words.allSatisfy({ $0.count == 1 }) {
+                    if given.count >= 2, form.givenNamesSeparable {
                         // Western names with middle names: "Recep Erdogan", "Tayyip Erdogan".
                         for word in given {
                             let short = form.family!.lowerBound == 0 ? form.familyWords + [word] : [word] + form.familyWords

@@ -7,6 +7,15 @@ public struct NameForm: Sendable {
     public var words: [[Spelling]]
     /// The words that are the family name, when the name is a person's and the split is known.
     public var family: Range<Int>?
+    /// Whether the given-name words are separate names, each of which may stand alone with the family name
+    /// (Western first and middle names); false for one given name split at a hyphen ("Min-seok").
+    public var givenNamesSeparable = false
+
+    public init(aliasIndex: Int?, words: [[Spelling]], family: Range<Int>?) {
+        self.aliasIndex = aliasIndex
+        self.words = words
+        self.family = family
+    }
 
     /// The given-name words: all words outside the family range.
     public var givenWords: [[Spelling]] {

@@ -24,7 +24,7 @@ struct Matcher {
             let score = isShortNonStandardHan(hit) ? min(hit.score, engine.policy.shortNonStandardHanCap) : hit.score
             switch hit.part {
             case .full:
-                let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias }) ? .alias : .transliteration
+                let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias || $0 == .acronym }) ? .alias : .transliteration
                 return RawCandidate(hit: hit, key: key, method: method, score: score, detail: "exact key")
             case .swapped:
                 return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03,
@@ -55,10 +55,11 @@ struct Matcher {
 
     /// A single word that is a family or given name alone. Short names need context to be trusted.
     func namePart(_ token: Token) -> [RawCandidate] {
-        guard let hits = index.exact[token.key] else { return [] }
+        // A lone letter is an initial, never a name.
+        guard token.key.count >= 2, let hits = index.exact[token.key] else { return [] }
         return hits.compactMap { hit in
             guard hit.part == .family || hit.part == .given else { return nil }
-            var score: Float = hit.part == .family ? 0.82 : 0.7
+            var score: Float = hit.part == .family ? 0.88 : 0.72
             if token.key.count < 5 { score -= 0.2 }
             score -= (1 - hit.score) // a less standard spelling is less sure
             let detail = (hit.part == .family ? "family name alone" : "given name alone")
@@ -69,17 +70,22 @@ struct Matcher {
 
     /// Misspelled whole names or family names: keys within one edit (two for long keys) that begin with the
     /// same letter; a one-edit match on a short key must also sound the same.
-    func fuzzy(_ key: String, tokenCount: Int) -> [RawCandidate] {
+    func fuzzy(_ key: String, tokenCount: Int, tokens: [String] = []) -> [RawCandidate] {
         guard key.utf8.count >= KeyIndex.minimumFuzzyLength, key.allSatisfy(\.isASCII) else { return [] }
         let maxDistance = key.utf8.count >= 10 ? 2 : 1
         var out = [RawCandidate]()
         for (neighbour, distance) in index.fuzzyNeighbours(of: key, maxDistance: maxDistance) {
             guard neighbour.first == key.first else { continue }
+            // A misspelled word must be long enough to be recognizable: "Zhou Lun" is another name, not Zhou Lin.
+            if tokens.contains(where: { $0.count < 4 && !neighbour.contains($0) }) { continue }
             let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key)
             if key.utf8.count < 8 && !soundsAlike { continue }
             for hit in index.exact[neighbour] ?? [] where hit.part != .given {
                 // A single word fuzzes to a family name or a one-word name; several words to a full name.
                 if tokenCount == 1 && hit.part == .swapped { continue }
+                // A single misspelled word is trusted only as a person's name: one-word names of bodies and places
+                // are too close to ordinary words ("Asian" ~ ASEAN, "Bricks" ~ BRICS, "Nisan" ~ Nissan).
+                if tokenCount == 1 && engine.entities[hit.entity].type != .person { continue }
                 if tokenCount > 1 && hit.part == .family { continue }
                 let length = Float(max(key.utf8.count, neighbour.utf8.count))
                 var score: Float = soundsAlike && distance == 1 ? 0.86 : 0.92 - 1.5 * Float(distance) / length

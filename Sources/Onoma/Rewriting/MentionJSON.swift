@@ -81,7 +81,8 @@ public enum JSONLNormalizer {
         }
         let result = engine.normalize(text, mode: mode)
         let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
-        var edits: [(Range<Int>, String)] = [(textMember.valueRange, JSONWriter.quote(result.text))]
+        // An unchanged text keeps its bytes as written (escapes included); a changed one is written anew.
+        var edits: [(Range<Int>, String)] = result.text == text ? [] : [(textMember.valueRange, JSONWriter.quote(result.text))]
         if let existing = members.first(where: { $0.key == "mentions" }) {
             edits.append((existing.valueRange, mentionsJSON))
         } else {

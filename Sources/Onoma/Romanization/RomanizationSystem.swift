@@ -5,6 +5,8 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     case canonical
     /// A Latin-script alias as written in the gazetteer.
     case latinAlias
+    /// An acronym alias ("METI"): matched exactly, never fuzzed.
+    case acronym
     /// Hanyu Pinyin from ICU's Han-Latin, with surname readings for the family name.
     case pinyin
     /// Pinyin with a surname read by its common reading (曾 as ceng): what careless MT writes.
@@ -35,6 +37,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         switch self {
         case .canonical: return "canonical name"
         case .latinAlias: return "alias"
+        case .acronym: return "acronym"
         case .pinyin: return "Mandarin pinyin"
         case .pinyinCommonReading: return "Mandarin pinyin (common reading of the surname)"
         case .wadeGiles: return "Wade-Giles"
@@ -53,7 +56,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// How much a key spelled this way is trusted, in [0, 1]: the standard spelling of a system scores highest.
     public var weight: Float {
         switch self {
-        case .canonical, .latinAlias: return 1.0
+        case .canonical, .latinAlias, .acronym: return 1.0
         case .pinyin, .hepburn, .koreanRevised, .koreanSurname, .russian, .ukrainian: return 0.97
         case .wadeGiles, .hepburnVariant, .koreanCustomary: return 0.95
         case .koreanMcCuneReischauer, .icuAnyLatin: return 0.93

@@ -12,11 +12,24 @@ public final class RuleSets: @unchecked Sendable {
     let mandarinSurnames: Transliterator
     let wadeGiles: Transliterator
     let japaneseLongVowels: Transliterator
+    let japaneseSmallKana: Transliterator
     let koreanRevised: Transliterator
     let koreanMcCuneReischauer: Transliterator
     let koreanCustomary: Transliterator
     let russian: Transliterator
     let ukrainian: Transliterator
+    /// Results of ICU calls already made, per transliterator and input: names share characters and syllables, so
+    /// most calls repeat. Only touched while a gazetteer loads, on one thread.
+    private var memo = [String: [String: String]]()
+
+    /// `transliterator(text)`, computed once per distinct input.
+    func cached(_ transliterator: Transliterator, _ text: String) -> String {
+        if let hit = memo[transliterator.name]?[text] { return hit }
+        let result = transliterator(text)
+        memo[transliterator.name, default: [:]][text] = result
+        return result
+    }
+
     /// Spellings of Hangul syllables already romanized (names share syllables; ICU is called once for each).
     /// Only touched while a gazetteer loads, on one thread.
     private var hangulCache = [String: [Spelling]]()
@@ -41,6 +54,7 @@ public final class RuleSets: @unchecked Sendable {
         mandarinCommonReadings = try rules("mandarin-common-readings")
         wadeGiles = try rules("pinyin-wade-giles")
         japaneseLongVowels = try rules("japanese-long-vowels")
+        japaneseSmallKana = try rules("japanese-small-kana")
         koreanRevised = try rules("korean-revised-romanization")
         koreanMcCuneReischauer = try rules("korean-mccune-reischauer")
         koreanCustomary = try rules("korean-name-spellings")
@@ -71,28 +85,34 @@ public final class RuleSets: @unchecked Sendable {
         var words = [[Spelling]]()
         func withWadeGiles(_ spellings: [Spelling]) -> [Spelling] {
             guard includeWadeGiles, let pinyin = spellings.first?.text else { return Spelling.unique(spellings) }
-            return Spelling.unique(spellings + [Spelling(KeyFolding.key(wadeGiles(pinyin)), .wadeGiles)])
+            return Spelling.unique(spellings + [Spelling(KeyFolding.key(cached(wadeGiles, pinyin)), .wadeGiles)])
         }
         if surnameLength > 0, han.count >= surnameLength {
             let surname = String(han[0..<surnameLength])
-            let special = mandarinSurnames(surname)
+            let special = cached(mandarinSurnames, surname)
             if special != surname, !special.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
                 var reading = [Spelling(KeyFolding.key(special), .pinyin)]
-                let common = mandarinCommonReadings(surname)
+                let common = cached(mandarinCommonReadings, surname)
                 if !common.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
                     reading.append(Spelling(KeyFolding.key(common), .pinyinCommonReading))
                 }
                 words.append(surnameLength == 1 ? withWadeGiles(reading) : Spelling.unique(reading))
             } else {
                 for character in han[0..<surnameLength] {
-                    words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatin(String(character))), .pinyin)]))
+                    words.append(withWadeGiles([Spelling(KeyFolding.key(cached(hanLatin, String(character))), .pinyin)]))
                 }
             }
         }
         for character in han[min(han.count, surnameLength)...] {
-            words.append(withWadeGiles([Spelling(KeyFolding.key(hanLatin(String(character))), .pinyin)]))
+            words.append(withWadeGiles([Spelling(KeyFolding.key(reading(String(character), person: surnameLength > 0)), .pinyin)]))
         }
         return words
+    }
+
+    /// The Mandarin reading of Han text: ICU's Han-Latin/Names, which prefers name readings; in a name that is not a
+    /// person's, characters listed in mandarin-common-readings.txt take their common reading first.
+    func reading(_ han: String, person: Bool) -> String {
+        cached(hanLatin, person ? han : cached(mandarinCommonReadings, han))
     }
 
     /// How many leading characters of a Chinese-script person name are the surname (1 or 2).
@@ -105,9 +125,9 @@ public final class RuleSets: @unchecked Sendable {
     /// The words of a kana reading in Hepburn, each with its customary long-vowel spellings.
     func kanaWords(_ reading: String) -> [[Spelling]] {
         reading.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "・" }).map { word in
-            let hepburn = KeyFolding.key(kanaLatin(String(word)))
+            let hepburn = KeyFolding.key(cached(japaneseSmallKana, cached(kanaLatin, String(word))))
             var spellings = [Spelling(hepburn, .hepburn)]
-            for variant in VariantExpansion.expand(japaneseLongVowels(hepburn), limit: 16) {
+            for variant in VariantExpansion.expand(cached(japaneseLongVowels, hepburn), limit: 16) {
                 spellings.append(Spelling(variant, .hepburnVariant))
             }
             return Spelling.unique(spellings)
@@ -153,14 +173,14 @@ public final class RuleSets: @unchecked Sendable {
     func cyrillicWord(_ word: String, ukrainian isUkrainian: Bool) -> [Spelling] {
         let system: RomanizationSystem = isUkrainian ? .ukrainian : .russian
         let rules = isUkrainian ? ukrainian : russian
-        var spellings = VariantExpansion.expand(rules(word), limit: 32).map { Spelling(KeyFolding.key($0), system) }
-        spellings.append(Spelling(KeyFolding.key(anyLatin(word)), .icuAnyLatin))
+        var spellings = VariantExpansion.expand(cached(rules, word), limit: 32).map { Spelling(KeyFolding.key($0), system) }
+        spellings.append(Spelling(KeyFolding.key(cached(anyLatin, word)), .icuAnyLatin))
         return Spelling.unique(spellings)
     }
 
     /// ICU's Any-Latin spelling of a word in any other script.
     func anyLatinWord(_ word: String) -> [Spelling] {
-        [Spelling(KeyFolding.key(anyLatin(word)), .icuAnyLatin)]
+        [Spelling(KeyFolding.key(cached(anyLatin, word)), .icuAnyLatin)]
     }
 }
 

@@ -27,6 +27,23 @@ enum Files {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Fails unless `path` (if any) can be written: its folder exists and is writable, and it is not a folder.
+    static func checkWritable(_ path: String?) throws {
+        guard let path else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CommandFailure("\(path): is a directory") }
+            if !FileManager.default.isWritableFile(atPath: path) { throw CommandFailure("\(path): cannot write: permission denied") }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("\(path): cannot write: no folder \(directory)")
+        }
+        if !FileManager.default.isWritableFile(atPath: directory) { throw CommandFailure("\(path): cannot write: permission denied") }
+    }
+
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or to standard output for nil.
     static func write(_ text: String, to path: String?) throws {
         let data = Data(text.utf8)

@@ -40,7 +40,7 @@ extension OnomaCommand {
             var refused = [String]()
             var newIDs = Set<String>()
             var aliasCount = 0, extendedIDs = Set<String>()
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in TextLines.split(text).enumerated() {
                 let number = index + 1
                 if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
                 guard let row = try? JSONParser.parse(String(line)), case .object = row else {

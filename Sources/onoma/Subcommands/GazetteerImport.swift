@@ -55,7 +55,7 @@ extension OnomaCommand {
             switch chosen {
             case .jsonl:
                 var out = [EntityPatch]()
-                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (index, line) in TextLines.split(text).enumerated() {
                     let location = SourceLocation(file: file, line: index + 1)
                     if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
                     do {

@@ -53,13 +53,13 @@ extension OnomaCommand {
                     }
                 case .jsonl:
                     var lineNumber = 0
-                    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                    if lines.last == "" { lines.removeLast() }
+                    let lines = TextLines.split(text)
                     for line in lines {
                         lineNumber += 1
                         do {
-                            let (normalized, mentions) = try JSONLNormalizer.normalizeLine(String(line), lineNumber: lineNumber, engine: engine, mode: mode)
-                            out += normalized + "\n"
+                            let (normalized, mentions) = try JSONLNormalizer.normalizeLine(line, lineNumber: lineNumber, engine: engine, mode: mode)
+                            // Every line keeps its line break; a last line without one stays without.
+                            out += normalized + (lineNumber < lines.count || text.unicodeScalars.last == "\n" ? "\n" : "")
                             var extra = fileMember(path)
                             extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
                             for mention in mentions where report != nil {
@@ -71,8 +71,11 @@ extension OnomaCommand {
                     }
                 }
             }
-            if let report { try Files.write(reportLines, to: report) }
+            // Both destinations are checked before either is written, so a failure leaves nothing half-written.
+            try Files.checkWritable(output)
+            try Files.checkWritable(report)
             try Files.write(out, to: output)
+            if let report { try Files.write(reportLines, to: report) }
         }
 
         private func fileMember(_ path: String?) -> [JSONMember] {
