@@ -75,9 +75,9 @@ enum OnomaTool {
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")
         let inURL = scratch.url.appendingPathComponent("stdin")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
 
         let process = Process()
         process.executableURL = executable
@@ -204,6 +204,11 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
 // MARK: - Golden tests
 
 @Suite struct NormalizeGoldenTests {
+    @Test func theBuiltExecutableIsFound() {
+        #expect(FileManager.default.isExecutableFile(atPath: OnomaTool.executable.path),
+                "no onoma executable at \(OnomaTool.executable.path): build the package first")
+    }
+
     @Test func replaceModeOnAFile() throws {
         let run = try OnomaTool.run(["normalize", "article.txt"], in: Golden.folder)
         expectSuccess(run)
@@ -362,7 +367,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
     @Test func crlfTabsTrailingSpacesEmojiNoFinalNewline() throws {
         let (output, report) = try normalize(Self.messy)
         #expect(output == "Katherine Tai\tmet  Yoshimasa Hayashi \r\nin Kyiv 🇺🇦 on Friday.   \r\n\tZorbalax Quintarelli, 😀 an aide,"
-            + " said \"𝒳 marks 𝄞\" \t\r\n\r\nBlinken  \t")
+            + " said \"𝒳 marks 𝄞\" \t\r\n\r\nAntony Blinken  \t")
         #expect(Set(report.filter { $0.status == "resolved" }.compactMap(\.id))
                 == ["katherine-tai", "yoshimasa-hayashi", "kyiv", "antony-blinken"])
         #expect(!report.contains { $0.surface.contains("Zorbalax") && $0.status == "resolved" }, "an unknown name stays")
@@ -394,9 +399,8 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         #expect(run.stdoutText == "Joe Biden\r\nand Vladimir Putin 🙂\tmet")
     }
 
-    // Known bug (reported, not fixed here): normalize splits JSONL input with `String.split(separator: "\n")`, and
-    // in a Swift String "\r\n" is a single Character, so a CRLF file is one "line": with several records it fails
-    // with "line 1: not valid JSON", with one record the output ends "\r\n\n". Remove `withKnownIssue` once fixed.
+    // Regression: JSONL input was split with `String.split(separator: "\n")`, where "\r\n" is one Character, so a
+    // CRLF file was read as one line.
     @Test func jsonlKeepsCRLFLineEndings() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -404,7 +408,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         let file = try scratch.write("in.jsonl", input)
         let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", file])
         let single = try OnomaTool.run(["normalize", "--input-format", "jsonl"], stdin: Data("{\"text\": \"Pu Jing\"}\r\n".utf8))
-        withKnownIssue("JSONL input with CRLF line endings is read as a single line") {
+        do {
             expectSuccess(run)
             let lines = run.stdoutText.components(separatedBy: "\r\n")
             try #require(lines.count == 3, "each line keeps its CR: \(run.stdoutText)")
@@ -417,8 +421,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         }
     }
 
-    // Known bug (reported, not fixed here): the gazetteer loader splits lines the same way, so a gazetteer file
-    // with CRLF line endings fails to load ("FILE:1: not valid JSON"). Remove `withKnownIssue` once fixed.
+    // Regression: the gazetteer loader split lines the same way, so a CRLF gazetteer failed to load.
     @Test func gazetteerWithCRLFLineEndings() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -426,7 +429,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
             .replacingOccurrences(of: "\n", with: "\r\n"))
         let run = try OnomaTool.run(["normalize", "--no-default-gazetteer", "--gazetteer", gazetteer],
                                     stdin: Data("Aoersen met Li Shan Jian'er.\n".utf8))
-        withKnownIssue("a gazetteer with CRLF line endings does not load") {
+        do {
             expectSuccess(run)
             #expect(run.stdoutText == "Olsen met Kenji Satoyama.\n")
         }
@@ -436,15 +439,14 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
 // MARK: - Bad input
 
 @Suite struct NormalizeBadInputTests {
-    /// Runs a failing command twice, once writing to standard output and once with `-o` and `--report`, and checks:
-    /// a non-zero exit status (`status` if given), a message on standard error containing each of `messageParts`,
-    /// nothing on standard output and no file created.
+    /// Runs a failing command with `-o` and `--report` (and with `alsoToStandardOutput`, once more without them)
+    /// and checks: a non-zero exit status (`status` if given), a message on standard error containing each of
+    /// `messageParts`, nothing on standard output and no file created.
     func expectFailure(_ arguments: [String], stdin: Data? = nil, in scratch: Scratch, status: Int32? = nil,
-                       mentions messageParts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let variants: [[String]] = [
-            [],
-            ["-o", scratch.path("out.txt"), "--report", scratch.path("report.jsonl")],
-        ]
+                       mentions messageParts: [String], alsoToStandardOutput: Bool = false,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var variants: [[String]] = [["-o", scratch.path("out.txt"), "--report", scratch.path("report.jsonl")]]
+        if alsoToStandardOutput { variants.append([]) }
         for extra in variants {
             // Options go after the subcommand, before the rest (order does not matter to the parser).
             let args = [arguments[0]] + extra + arguments.dropFirst()
@@ -464,7 +466,8 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         let scratch = try Scratch()
         defer { scratch.remove() }
         let bad = try scratch.write("bad.txt", Data([0x41, 0xFF, 0x42]))
-        try expectFailure(["normalize", bad], in: scratch, status: 1, mentions: [bad, "byte offset 1", "0xFF"])
+        try expectFailure(["normalize", bad], in: scratch, status: 1, mentions: [bad, "byte offset 1", "0xFF"],
+                          alsoToStandardOutput: true)
     }
 
     @Test func standardInputThatIsNotUTF8() throws {
@@ -480,7 +483,8 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         defer { scratch.remove() }
         let good = try scratch.write("good.txt", "Bai Deng spoke.\n")
         let bad = try scratch.write("bad.txt", Data("Pu Jing\n".utf8) + Data([0xE2, 0x82]))
-        try expectFailure(["normalize", good, bad], in: scratch, status: 1, mentions: [bad, "byte offset 8"])
+        try expectFailure(["normalize", good, bad], in: scratch, status: 1, mentions: [bad, "byte offset 8"],
+                          alsoToStandardOutput: true)
     }
 
     @Test func aFailedRunLeavesAnExistingOutputFileAlone() throws {
@@ -538,6 +542,29 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
         try expectFailure(["normalize", "--frobnicate", input], in: scratch, status: 64, mentions: ["--frobnicate"])
     }
 
+    @Test func invalidOptionValue() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let input = try scratch.write("in.txt", "Bai Deng spoke.\n")
+        try expectFailure(["normalize", "--mode", "rewrite", input], in: scratch, status: 64, mentions: ["rewrite", "--mode"])
+        try expectFailure(["normalize", "--input-format", "xml", input], in: scratch, status: 64, mentions: ["xml", "--input-format"])
+    }
+
+    // Regression: the --report file was written before the output, so a failing -o left a report behind.
+    @Test func unwritableOutputWritesNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let input = try scratch.write("in.txt", "Bai Deng spoke.\n")
+        let out = scratch.path("no-such-folder/out.txt")
+        let run = try OnomaTool.run(["normalize", "-o", out, "--report", scratch.path("report.jsonl"), input], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderrText.contains(out), "stderr: \(run.stderrText)")
+        #expect(run.stdout.isEmpty)
+        do {
+            #expect(!scratch.exists("report.jsonl"), "report file created by a failed run")
+        }
+    }
+
     @Test func missingInputFile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -555,7 +582,7 @@ func expectSuccess(_ run: ToolRun, sourceLocation: SourceLocation = #_sourceLoca
 
             """)
         try expectFailure(["normalize", "--input-format", "jsonl", input], in: scratch, status: 1,
-                          mentions: [input, "line 2", "not valid JSON"])
+                          mentions: [input, "line 2", "not valid JSON"], alsoToStandardOutput: true)
     }
 
     @Test func jsonlLineWithoutText() throws {
