@@ -1879,6 +1879,7 @@ u'~'o > wo ;
 賁 > bi ;
 秘 > mi ;
 薄 > bao ;
+勒 > le ;
 
 # Characters whose reading ICU's Han-Latin/Names gives as a surname reading even inside other names: in the
 # names of organizations and places (and other non-person names) they take their common reading (解放军 Jiefangjun).
