@@ -154,7 +154,7 @@ def main():
                 prefix = 'CLDR ' if generated else ''
                 if lang.startswith('ja') and alias.get('reading') and enamdict is not None:
                     check = prefix + 'ja reading (enamdict/edict/ipadic)'
-                    reading = alias['reading'].replace('・', ' ')
+                    reading = to_hiragana(alias['reading'].replace('・', ' '))
                     parts = reading.split()
                     compact = text.replace(' ', '')
                     if e.get('type') == 'person' and len(parts) == 2:
@@ -190,7 +190,7 @@ def main():
                     entries = list(cedict.get(text.replace(' ', '').replace('·', '・'), []) or cedict.get(text, []))
                     # Follow cross-references to other headwords.
                     for _, gloss in list(entries):
-                        for ref in re.findall(r'(?:see|variant of|equivalent of|also written)\s+([^\s|/\[,]+)', gloss):
+                        for ref in re.findall(r'(?:see|variant of|equivalent of|also written|abbr\. for)\s+([^\s|/\[,]+)', gloss):
                             for headword in ref.split('|'):
                                 entries += cedict.get(headword, [])
                     if not entries:
