@@ -178,7 +178,7 @@ def main():
                         flat = reading.replace(' ', '')
                         found = [t for t in (enamdict, edict) if t is not None and compact in t]
                         known = set().union(*[set(t[compact]) for t in found]) if found else set()
-                        known |= ipadic.get(compact, set())
+                        known = {to_hiragana(k) for k in known | ipadic.get(compact, set())}
                         if flat in known:
                             record(check, 'confirmed', where, text)
                         elif known:
