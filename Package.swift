@@ -30,6 +30,6 @@ let package = Package(
         // Regenerates Data/gazetteer/countries.jsonl from ICU's CLDR region names (run: swift run generate-countries).
         .executableTarget(name: "generate-countries", dependencies: ["Onoma"], path: "Sources/GenerateCountries"),
         .testTarget(name: "OnomaTests", dependencies: ["Onoma"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
+        .testTarget(name: "OnomaCLITests", dependencies: ["onoma"], exclude: ["Golden"]),
     ]
 )
