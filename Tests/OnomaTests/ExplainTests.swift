@@ -85,3 +85,23 @@ import Testing
         #expect(candidates.first?["explanation"]?["key"]?.stringValue == "wangchienkuo")
     }
 }
+
+/// The replacement takes the mention's shape: a one-word transliteration becomes the part of the canonical name it
+/// sounds like (invented people).
+@Suite struct ReplacementShapeTests {
+    static let engine = Engine(entities: [
+        Entity(id: "somchai-rattanakorn", name: "Somchai Rattanakorn", type: .person, aliases: [Alias(text: "颂猜", lang: "zh")],
+               given: "Somchai", family: "Rattanakorn"),
+        Entity(id: "pavel-dorokhov", name: "Pavel Dorokhov", type: .person, aliases: [Alias(text: "多罗霍夫", lang: "zh")],
+               given: "Pavel", family: "Dorokhov"),
+    ], rules: try! RuleSets())
+
+    @Test(arguments: [
+        ("Songcai spoke.", "Somchai spoke."),           // the alias stands for the given name
+        ("Duoluohuofu spoke.", "Dorokhov spoke."),      // the alias stands for the family name
+        ("Song Cai spoke.", "Somchai Rattanakorn spoke."), // several words: the full name
+    ])
+    func oneWordTransliterationsKeepTheirPart(_ input: String, _ expected: String) {
+        #expect(Self.engine.normalize(input).text == expected)
+    }
+}

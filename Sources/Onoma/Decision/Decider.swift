@@ -324,8 +324,19 @@ struct Decider {
         let display = engine.displays[candidate.entityIndex]
         var canonical = display.full
         if tokenCount == 1 {
-            if candidate.part == .given, let given = display.given { canonical = given }
-            else if let family = display.family { canonical = family }
+            if candidate.part == .given, let given = display.given {
+                canonical = given
+            } else if candidate.part == .full, let given = display.given, let family = display.family,
+                      candidate.systems.contains(where: { $0 != .canonical && $0 != .latinAlias }) {
+                // A one-word transliteration stands for the part it sounds like: 巴育 (Bayu) is Prayut's given
+                // name, 拉夫罗夫 (Lafuluofu) Lavrov's family name.
+                let sound = PhoneticSkeleton.of(candidate.key)
+                let toGiven = Distance.editDistance(sound, PhoneticSkeleton.of(KeyFolding.key(given)))
+                let toFamily = Distance.editDistance(sound, PhoneticSkeleton.of(KeyFolding.key(family)))
+                canonical = toGiven < toFamily ? given : family
+            } else if let family = display.family {
+                canonical = family
+            }
         }
         switch mode {
         case .replace: return canonical
