@@ -22,6 +22,8 @@ public struct DecisionPolicy: Sendable {
     /// (Wade–Giles, a common instead of a surname reading): "Tai Chi" is 戴琪 in Wade–Giles but is usually
     /// something else, so such a match needs context to pass the threshold.
     public var shortNonStandardHanCap: Float = 0.7
+    /// What a misspelled single word loses when it opens a sentence, where ordinary words are capitalized too.
+    public var sentenceStartFuzzyPenalty: Float = 0.15
     public init() {}
 }
 

@@ -105,3 +105,26 @@ import Testing
         #expect(Self.engine.normalize(input).text == expected)
     }
 }
+
+/// Ordinary English must pass through the built-in gazetteer untouched. Each case is a regression found in review.
+@Suite struct PrecisionRegressionTests {
+    static let engine = try! Engine.load()
+
+    @Test(arguments: [
+        "Copper rose. Man, that was close. Law enforcement responded.",   // vowel-less Any-Latin keys (عمان "man")
+        "Salmon is healthy. Gross margins fell. Grand plans were made.",  // sentence-opening words one edit from names
+        "We saw the turkey and a guinea pig at the family reunion.",      // lower-case single words that spell places
+        "Sung Kim left the embassy.",                                      // a real name, not Kim Song swapped
+        "Ma Ying spoke first.",                                            // not Ma Ying-jeou cut short
+        "The UN voted and MBS met reporters.",                             // acronyms stay as written
+        "Asian markets and the Bricks summit; Nisan and Pasco.",           // one misspelled word is not an organization
+        "The Pujing Hotel sits beside Trump Tower.",                       // names inside longer names
+    ])
+    func ordinaryTextIsUnchanged(_ text: String) {
+        #expect(Self.engine.normalize(text).text == text)
+    }
+
+    @Test func aHyphenatedFullNameGetsTheFullName() {
+        #expect(Self.engine.normalize("Dai-Qi arrived.").text == "Katherine Tai arrived.")
+    }
+}

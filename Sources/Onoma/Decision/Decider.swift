@@ -33,7 +33,8 @@ struct Decider {
                 var mention = decide(span.candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull)
                 if mention.status == .unresolved && mention.candidates.isEmpty && !span.reportIfUnmatched { continue }
                 if let chosen = mention.chosen {
-                    if slice.count >= 2 && (chosen.part == .full || chosen.part == .swapped) { namedInFull.insert(chosen.entityIndex) }
+                    // Any resolved mention makes the entity the document's: later partial mentions lean to it.
+                    namedInFull.insert(chosen.entityIndex)
                     mention.replacement = replacement(for: chosen, tokenCount: slice.count, surface: mention.surface, mode: mode)
                 }
                 mentions.append(mention)
@@ -166,7 +167,17 @@ struct Decider {
             // one-letter slip for Olena Zelenska's.
             let exact = Set(found.filter { $0.method == .surname }.map(\.hit.entity))
             if !exact.isEmpty { found.removeAll { $0.method == .fuzzy && !exact.contains($0.hit.entity) } }
-            return found.filter { $0.score >= policy.floor }
+            // A misspelled single word that opens a sentence may be an ordinary word ("Copper rose."): it needs a
+            // title or an earlier mention to pass.
+            if slice.count == 1, spotter.opensSentence(slice[slice.startIndex], scalars) {
+                found = found.map { c in
+                    guard c.method == .fuzzy || c.method == .reading else { return c }
+                    var c = c
+                    c.score -= policy.sentenceStartFuzzyPenalty
+                    return c
+                }
+            }
+            return found.filter { $0.score >= policy.floor - policy.sentenceStartFuzzyPenalty }
         }
         var spans = [Span]()
         var covered = Set<Int>()
@@ -323,7 +334,16 @@ struct Decider {
     private func replacement(for candidate: Candidate, tokenCount: Int, surface: String, mode: RewriteMode) -> String {
         let display = engine.displays[candidate.entityIndex]
         var canonical = display.full
-        if tokenCount == 1 {
+        let surfaceKey = KeyFolding.key(surface)
+        // An acronym ("UN", "MBS") is an abbreviation, not a variant: it stays as written.
+        if candidate.systems == [.acronym] { return surface }
+        // A hyphenated or joined word that spells the whole name ("Dai-Qi") is a full-name mention.
+        let parts = surface.split(whereSeparator: { $0 == "-" || $0 == "‐" }).count
+        let words = DisplayName.words(display.full)
+        if tokenCount == 1, let same = words.first(where: { KeyFolding.key(String(display.full.unicodeScalars[$0])) == surfaceKey }) {
+            // The word is already a word of the canonical name ("Salman", "Erdogan"): write it as the name writes it.
+            canonical = String(display.full.unicodeScalars[same])
+        } else if tokenCount == 1 && parts < 2 {
             if candidate.part == .given, let given = display.given {
                 canonical = given
             } else if candidate.part == .full, let given = display.given, let family = display.family,
@@ -356,7 +376,9 @@ struct Decider {
         while i < tokens.count {
             guard tokens[i].shape == .lower, !used.contains(i) else { i += 1; continue }
             var matched = false
-            for length in stride(from: 3, through: 1, by: -1) where i + length <= tokens.count {
+            // Two or three words only: a single lower-case word that spells a name is usually the ordinary word
+            // ("turkey", "guinea", "jersey").
+            for length in stride(from: 3, through: 2, by: -1) where i + length <= tokens.count {
                 let range = i..<(i + length)
                 let slice = tokens[range]
                 guard slice.allSatisfy({ $0.shape == .lower && !engine.stoplists.commonWords.contains($0.key) }),

@@ -35,9 +35,13 @@ struct Matcher {
         }
     }
 
+    /// A name of one or two Chinese or Korean syllables spelled in a non-standard way, or in swapped order
+    /// ("Sung Kim" is a real name in that order, not Kim Song swapped): such a key needs context.
     private func isShortNonStandardHan(_ hit: KeyHit) -> Bool {
-        guard hit.systems.contains(.wadeGiles) || hit.systems.contains(.pinyinCommonReading) else { return false }
-        return engine.forms[hit.entity][hit.form].words.count <= 2
+        guard engine.forms[hit.entity][hit.form].words.count <= 2 else { return false }
+        if hit.systems.contains(.wadeGiles) || hit.systems.contains(.pinyinCommonReading) { return true }
+        let syllabic: [RomanizationSystem] = [.pinyin, .koreanRevised, .koreanMcCuneReischauer, .koreanCustomary, .koreanSurname]
+        return hit.part == .swapped && hit.systems.contains(where: { syllabic.contains($0) })
     }
 
     private func familyAlignsWithWords(_ hit: KeyHit, _ tokens: ArraySlice<Token>) -> Bool {
@@ -116,6 +120,9 @@ struct Matcher {
                         .map { $0.filter { $0.system.allowsFuzzy } }
                     guard !complement.isEmpty, complement.allSatisfy({ !$0.isEmpty }),
                           let (method, score, edits, spelled) = compare(other, with: complement) else { continue }
+                    // "Ma Ying" is not Ma Ying-jeou cut short: a name cut at its own hyphen is another name.
+                    if method == .truncation, let part = hit.part == .family ? engine.displays[hit.entity].given : engine.displays[hit.entity].family,
+                       let hyphen = part.firstIndex(of: "-"), KeyFolding.key(String(part[..<hyphen])) == other { continue }
                     let penalty = 1 - hit.score
                     let knownPart = hit.part == .family ? "family" : "given"
                     let otherPart = hit.part == .family ? "given" : "family"

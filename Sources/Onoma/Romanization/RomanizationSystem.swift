@@ -59,7 +59,10 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .canonical, .latinAlias, .acronym: return 1.0
         case .pinyin, .hepburn, .koreanRevised, .koreanSurname, .russian, .ukrainian: return 0.97
         case .wadeGiles, .hepburnVariant, .koreanCustomary: return 0.95
-        case .koreanMcCuneReischauer, .icuAnyLatin: return 0.93
+        case .koreanMcCuneReischauer: return 0.93
+        // ICU's scholarly transliteration of abjads and other scripts drops vowels and tones ("man" for عمان):
+        // such a key is a hint that needs context, never enough alone.
+        case .icuAnyLatin: return 0.6
         case .pinyinCommonReading: return 0.9
         }
     }
