@@ -100,7 +100,15 @@ import Testing
         let path = try Self.temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let error = #expect(throws: GazetteerError.self) { try GazetteerLoader.load(path: path) }
-        #expect(error?.description == "\(path):0: not UTF-8 (invalid byte at offset \(offset))")
+        #expect(error?.description == "\(path):1: not UTF-8 (invalid byte at offset \(offset))")
+    }
+
+    @Test func aBadByteIsReportedOnItsLine() throws {
+        let bytes = Array("{\"id\": \"a\", \"name\": \"A\"}\n{\"id\": \"b\", \"name\": \"B".utf8) + [0xFF, 0x22, 0x7D, 0x0A]
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: GazetteerError.self) { try GazetteerLoader.load(path: path) }
+        #expect(error?.location.line == 2)
     }
 
     @Test func missingFile() {

@@ -44,7 +44,9 @@ public enum GazetteerLoader {
         let bytes = [UInt8](data)
         switch UTF8Validation.firstInvalidByte(bytes) {
         case .some(let offset):
-            throw GazetteerError(location: location, message: "not UTF-8 (invalid byte at offset \(offset))")
+            let line = bytes[..<offset].filter { $0 == 0x0A }.count + 1
+            throw GazetteerError(location: SourceLocation(file: path, line: line),
+                                 message: "not UTF-8 (invalid byte at offset \(offset))")
         case .none:
             return try parse(String(decoding: bytes, as: UTF8.self), file: path)
         }

@@ -4,7 +4,7 @@ extension OnomaCommand {
     /// `onoma gazetteer`: the curator's commands.
     struct Gazetteer: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add, import, export, list, show, remove and check gazetteer entries.",
+            abstract: "Add, import, export, list, show, remove and check gazetteer entries; apply audit reviews.",
             discussion: """
                 Commands that write change the file named by --gazetteer, or else your user gazetteer \
                 ($XDG_DATA_HOME/onoma/gazetteer.jsonl, by default ~/.local/share/onoma/gazetteer.jsonl). \

@@ -62,6 +62,12 @@ extension OnomaCommand {
                     guard let type = EntityType(rawValue: typeText) else {
                         refused.append("\(review):\(number): unknown type \"\(typeText)\""); continue
                     }
+                    let nameKey = KeyFolding.key(name)
+                    if let existing = known.first(where: { KeyFolding.key($0.name) == nameKey }) {
+                        // Applying the same review twice must not create the entity twice.
+                        FileHandle.standardError.write(Data("\(review):\(number): \"\(name)\" already exists as \(existing.id); not created again\n".utf8))
+                        continue
+                    }
                     var id = slug(name)
                     var n = 2
                     while byID[id] != nil || newIDs.contains(id) { id = slug(name) + "-\(n)"; n += 1 }
@@ -95,7 +101,7 @@ extension OnomaCommand {
                   + "created \(newIDs.count) entit\(newIDs.count == 1 ? "y" : "ies")" + (patches.isEmpty ? "" : " in \(target)")
                   + ", ignored \(ignored.count) phrase\(ignored.count == 1 ? "" : "s")" + (ignored.isEmpty ? "" : " in \(stoplist)")
                   + (refused.isEmpty ? "" : "; refused \(refused.count) row\(refused.count == 1 ? "" : "s")"))
-            if !refused.isEmpty { throw ExitCode(1) }
+            if !refused.isEmpty && !skipInvalid { throw ExitCode(1) }
         }
 
         private func appendToStoplist(_ phrases: [String], path: String) throws {

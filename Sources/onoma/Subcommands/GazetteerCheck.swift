@@ -9,7 +9,8 @@ extension OnomaCommand {
             commandName: "check",
             abstract: "Lint gazetteers: errors (exit 1) and warnings, each with file and line.",
             discussion: """
-                Checks the files named by --gazetteer, else the built-in default gazetteer and your user gazetteer.
+                Checks the default gazetteers (the built-in one and your user gazetteer; --no-default-gazetteer leaves \
+                them out) and each --gazetteer file, together, so collisions between them are found too.
                 Errors: lines that are not JSON, missing id or name, unknown type, duplicate ids, malformed \
                 language tags. Warnings: Japanese kanji aliases without a kana reading, readings that are not kana, \
                 and keys that collide across entities after folding and romanization (two people who both \
@@ -26,14 +27,15 @@ extension OnomaCommand {
 
         func run() throws {
             var files = [(path: String, text: String)]()
-            if gazetteer.gazetteers.isEmpty {
+            if !gazetteer.noDefaultGazetteer {
                 for path in BuiltinData.files.keys.sorted() where path.hasPrefix("gazetteer/") {
                     files.append(("<default>/Data/" + path, BuiltinData.files[path]!))
                 }
-                if let user = try? Files.readText(GazetteerOptions.userGazetteer) { files.append((GazetteerOptions.userGazetteer, user)) }
-            } else {
-                for path in gazetteer.gazetteers { files.append((path, try Files.readText(path))) }
+                if FileManager.default.fileExists(atPath: GazetteerOptions.userGazetteer) {
+                    files.append((GazetteerOptions.userGazetteer, try Files.readText(GazetteerOptions.userGazetteer)))
+                }
             }
+            for path in gazetteer.gazetteers { files.append((path, try Files.readText(path))) }
             let rules: RuleSets
             do { rules = try RuleSets() } catch { throw CommandFailure("cannot compile the romanization rules: \(error)") }
             let (count, diagnostics) = GazetteerLinter.check(files, rules: rules)
