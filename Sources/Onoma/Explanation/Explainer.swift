@@ -89,7 +89,8 @@ extension Engine {
                 if (best[hit.entity]?.score ?? -1) < suggestion.score { best[hit.entity] = suggestion }
             }
         }
-        let maxEdits = max(2, key.count / 3)
+        // Close enough to be worth a curator's look: one edit in four letters.
+        let maxEdits = max(1, key.count / 4)
         for (candidate, hits) in index.exact {
             guard let first = candidate.first, first == key.first || candidate.hasPrefix(String(key.prefix(2))) else { continue }
             if abs(candidate.count - key.count) > maxEdits { continue }
