@@ -49,7 +49,7 @@ public struct GazetteerDocument: Sendable {
         let parts = TextLines.split(text)
         for (index, raw) in parts.enumerated() {
             let location = SourceLocation(file: path, line: index + 1)
-            if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.append(.blank(raw)); continue }
+            if TextLines.isBlank(raw) { lines.append(.blank(raw)); continue }
             let object: JSONValue
             do { object = try JSONParser.parse(raw) } catch {
                 throw GazetteerError(location: location, message: "not valid JSON: \(error)")

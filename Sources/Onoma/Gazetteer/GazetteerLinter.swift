@@ -20,7 +20,7 @@ public enum GazetteerLinter {
             for raw in TextLines.split(text) {
                 lineNumber += 1
                 let location = SourceLocation(file: path, line: lineNumber)
-                if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                if TextLines.isBlank(raw) { continue }
                 do {
                     let value = try JSONParser.parse(String(raw))
                     entities.append(try GazetteerLoader.entity(from: value, at: location))

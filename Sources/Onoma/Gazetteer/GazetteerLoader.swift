@@ -15,7 +15,7 @@ public enum GazetteerLoader {
         var lineNumber = 0
         for line in TextLines.split(text) {
             lineNumber += 1
-            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if TextLines.isBlank(line) { continue }
             let location = SourceLocation(file: file, line: lineNumber)
             let value: JSONValue
             do {

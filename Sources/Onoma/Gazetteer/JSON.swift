@@ -260,6 +260,11 @@ public enum JSONWriter {
 /// CRLF pair is one character, so CRLF files would come out as one line; this splits on the scalar and leaves any
 /// carriage return at the end of its line, where JSON and the line tests treat it as white space.
 public enum TextLines {
+    /// Whether a line holds nothing but spaces, tabs and a carriage return (blank lines are allowed in JSONL).
+    public static func isBlank<S: StringProtocol>(_ line: S) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
     /// The lines of `text` (a final line break does not start an empty line).
     public static func split(_ text: String) -> [String] {
         if text.isEmpty { return [] }

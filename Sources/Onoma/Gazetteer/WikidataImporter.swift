@@ -53,27 +53,30 @@ public enum WikidataImporter {
                            progress: ((_ pass: Int, _ lines: Int, _ bytes: Int) -> Void)? = nil)
         throws -> (patches: [EntityPatch], report: WikidataImportReport) {
         var positions = Set<String>()
-        try forEachEntity(path, pass: 1, progress: progress) { _, entity in
-            guard let object = entity, isKept(object, options: options) == nil else { return }
+        try forEachEntity(path, pass: 1, progress: progress) { _, line in
+            guard case .entity(let object)? = line, isKept(object, options: options) == nil else { return }
             for statement in statements(object, "P39") { if let q = itemValue(statement) { positions.insert(q) } }
         }
         var positionLabels = [String: String]()
         if !positions.isEmpty {
-            try forEachEntity(path, pass: 2, progress: progress) { _, entity in
-                guard let object = entity, let id = object["id"]?.stringValue, positions.contains(id),
+            try forEachEntity(path, pass: 2, progress: progress) { _, line in
+                guard case .entity(let object)? = line, let id = object["id"]?.stringValue, positions.contains(id),
                       let label = label(object, "en") else { return }
                 positionLabels[id] = label
             }
         }
         var report = WikidataImportReport()
         var patches = [EntityPatch]()
-        try forEachEntity(path, pass: 3, progress: progress) { line, entity in
-            report.linesRead = line
-            guard let object = entity else { return }
-            if case .string(let message) = object["__malformed"] ?? .null {
-                report.malformed.append((line, message))
+        try forEachEntity(path, pass: 3, progress: progress) { number, line in
+            report.linesRead = number
+            let object: JSONValue
+            switch line {
+            case nil: return
+            case .malformed(let message)?:
+                report.malformed.append((number, message))
                 report.skipped["malformed line", default: 0] += 1
                 return
+            case .entity(let value)?: object = value
             }
             report.entitiesRead += 1
             if let reason = isKept(object, options: options) {
@@ -145,10 +148,15 @@ public enum WikidataImporter {
         return digits.isEmpty ? nil : String(digits)
     }
 
-    /// Calls `body` with each line's number and parsed entity (nil for the array brackets and blank lines; a
-    /// malformed line comes as an object with a `__malformed` message).
+    /// One line of a dump: an entity, or a line that is not JSON (with the parser's message).
+    enum DumpLine {
+        case entity(JSONValue)
+        case malformed(String)
+    }
+
+    /// Calls `body` with each line's number and what it holds (nil for the array brackets and blank lines).
     static func forEachEntity(_ path: String, pass: Int, progress: ((Int, Int, Int) -> Void)?,
-                              _ body: (Int, JSONValue?) throws -> Void) throws {
+                              _ body: (Int, DumpLine?) throws -> Void) throws {
         guard let file = onoma_gz_open(path) else { throw WikidataImportError(message: "\(path): cannot open") }
         defer { onoma_gz_close(file) }
         var buffer = [UInt8](repeating: 0, count: 1 << 17)
@@ -165,11 +173,11 @@ public enum WikidataImporter {
                 try body(lineNumber, nil)
                 return
             }
-            do {
-                try body(lineNumber, try JSONParser.parse(bytes: Array(slice)))
-            } catch let error as JSONSyntaxError {
-                try body(lineNumber, .object([JSONMember(key: "__malformed", value: .string("not valid JSON: \(error)"))]))
+            let parsed: DumpLine
+            do { parsed = .entity(try JSONParser.parse(bytes: Array(slice))) } catch {
+                parsed = .malformed("not valid JSON: \(error)")
             }
+            try body(lineNumber, parsed)
             if lineNumber % 1000 == 0 { progress?(pass, lineNumber, bytes) }
         }
         while true {

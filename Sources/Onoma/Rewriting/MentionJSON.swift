@@ -67,7 +67,7 @@ public enum JSONLNormalizer {
     /// Normalizes one line (without its line break). Blank lines come back unchanged with no mentions.
     public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode)
         throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
-        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return (line, []) }
+        if TextLines.isBlank(line) { return (line, []) }
         let bytes = Array(line.utf8)
         let value: JSONValue
         do { value = try JSONParser.parse(bytes: bytes) } catch {

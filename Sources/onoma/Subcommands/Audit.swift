@@ -55,7 +55,7 @@ extension OnomaCommand {
                 let label = path ?? "<stdin>"
                 if label.hasSuffix(".jsonl") {
                     for (lineIndex, line) in TextLines.split(text).enumerated() {
-                        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                        if TextLines.isBlank(line) { continue }
                         guard let value = try? JSONParser.parse(String(line)), let record = value["text"]?.stringValue else {
                             throw CommandFailure("\(label):\(lineIndex + 1): expected a JSON object with a \"text\" string")
                         }

@@ -42,7 +42,7 @@ extension OnomaCommand {
             var aliasCount = 0, extendedIDs = Set<String>()
             for (index, line) in TextLines.split(text).enumerated() {
                 let number = index + 1
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                if TextLines.isBlank(line) { continue }
                 guard let row = try? JSONParser.parse(String(line)), case .object = row else {
                     refused.append("\(review):\(number): not a JSON object"); continue
                 }

@@ -57,7 +57,7 @@ extension OnomaCommand {
                 var out = [EntityPatch]()
                 for (index, line) in TextLines.split(text).enumerated() {
                     let location = SourceLocation(file: file, line: index + 1)
-                    if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                    if TextLines.isBlank(line) { continue }
                     do {
                         let value = try JSONParser.parse(String(line))
                         out.append(try EntityPatch(entity: value, at: location))
