@@ -6,7 +6,7 @@ import Foundation
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath
 let dataDirectory = root + "/Data"
-let included = ["gazetteer", "romanization", "stoplists", "wikidata"]
+let included = ["gazetteer", "romanization", "stoplists", "wikidata", "lexicons", "model"]
 var files = [(String, String)]()
 for folder in included {
     let path = dataDirectory + "/" + folder

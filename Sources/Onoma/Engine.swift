@@ -16,14 +16,10 @@ public struct DecisionPolicy: Sendable {
     public var margin: Float = 0.05
     /// Below this a candidate is not worth reporting.
     public var floor: Float = 0.5
-    /// What a person candidate loses when the mention stands beside unexplained capitalized words.
-    public var unexplainedNeighbourPenalty: Float = 0.3
-    /// The most a key may score when it spells a name of one or two Chinese characters in a non-standard way
-    /// (Wade–Giles, a common instead of a surname reading): "Tai Chi" is 戴琪 in Wade–Giles but is usually
-    /// something else, so such a match needs context to pass the threshold.
-    public var shortNonStandardHanCap: Float = 0.7
-    /// What a misspelled single word loses when it opens a sentence, where ordinary words are capitalized too.
-    public var sentenceStartFuzzyPenalty: Float = 0.15
+    /// The probability a mention needs to be rewritten; nil: the model's own threshold (`--min-confidence`).
+    public var minConfidence: Float?
+    /// Rewrite accepted aliases (and case or diacritic variants of the canonical name) too (`--canonical`).
+    public var rewriteAccepted = false
     public init() {}
 }
 
@@ -39,10 +35,20 @@ public final class Engine: Sendable {
     let displays: [DisplayName]
     let roleKeys: [[Set<String>]]
     let stoplists: Stoplists
+    /// The compiled romanization rules and tables.
+    let rules: RuleSets
     public let policy: DecisionPolicy
+    /// The decision model: feature weights, threshold and margin (Data/model/decision.tsv).
+    public let model: DecisionModel
+    /// Names and words no gazetteer entity holds, weighed against non-exact matches.
+    public let background: Background
+    /// Per entity, the folded words of its canonical name and Latin aliases: a span spelled with them is the
+    /// entity's own name, not evidence of someone else.
+    let ownWords: [Set<String>]
 
     /// Builds an engine over `entities`, deriving every key now.
-    public init(entities: [Entity], rules: RuleSets, stoplists: Stoplists = Stoplists(), policy: DecisionPolicy = DecisionPolicy()) {
+    public init(entities: [Entity], rules: RuleSets, stoplists: Stoplists = Stoplists(), policy: DecisionPolicy = DecisionPolicy(),
+                model: DecisionModel = .builtin, background: Background = .builtin) {
         var byID = [String: Int]()
         var merged = [Entity]()
         for entity in entities {
@@ -59,7 +65,15 @@ public final class Engine: Sendable {
         displays = zip(merged, forms).map { DisplayName(entity: $0, forms: $1) }
         roleKeys = merged.map { entity in entity.roles.map { Set(KeyFolding.tokens($0)).subtracting(Decider.roleStopWords) } }
         self.stoplists = stoplists
+        self.rules = rules
         self.policy = policy
+        self.model = model
+        self.background = background
+        ownWords = merged.map { entity in
+            var words = Set(KeyFolding.tokens(entity.name))
+            for alias in entity.aliases where dominantScript(alias.text) == .latin { words.formUnion(KeyFolding.tokens(alias.text)) }
+            return words
+        }
     }
 
     /// The entities of the built-in default gazetteer (Data/gazetteer/*.jsonl, compiled in).
@@ -80,8 +94,15 @@ public final class Engine: Sendable {
 
     /// Normalizes one text: spots name-like spans, matches and decides them, and rewrites the resolved ones.
     public func normalize(_ text: String, mode: RewriteMode = .replace) -> NormalizationResult {
+        var context = DocumentContext()
+        return normalize(text, mode: mode, context: &context)
+    }
+
+    /// Normalizes one part of a longer document: `context` says which entities earlier parts resolved (they count
+    /// as antecedents here) and receives this part's.
+    public func normalize(_ text: String, mode: RewriteMode, context: inout DocumentContext) -> NormalizationResult {
         let scalars = Array(text.unicodeScalars)
-        let mentions = Decider(engine: self).mentions(in: scalars, mode: mode)
+        let mentions = Decider(engine: self).mentions(in: scalars, mode: mode, named: &context.named)
         return NormalizationResult(text: Rewriter.apply(mentions, to: scalars), mentions: mentions)
     }
 
@@ -92,6 +113,15 @@ public final class Engine: Sendable {
             hits.filter { $0.entity == entity }.map { (key, $0.part, Array($0.systems)) }
         }.sorted { ($0.key, $0.part.rawValue) < ($1.key, $1.part.rawValue) }
     }
+}
+
+/// What a document has said so far, carried from one part (a JSONL line) to the next.
+public struct DocumentContext: Sendable {
+    /// The value of the document field that identifies the document (JSON text), if any.
+    public var key: String?
+    /// Entities resolved earlier in the document, by index.
+    var named = Set<Int>()
+    public init(key: String? = nil) { self.key = key }
 }
 
 /// The canonical name of an entity and its parts as written, for replacements in the mention's shape.

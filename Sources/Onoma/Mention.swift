@@ -52,6 +52,13 @@ public struct Candidate: Sendable {
     public var detail: String
     /// How the key was derived from its source, in words: `戴琪 (zh) → Mandarin pinyin "dai qi"`.
     public var derivation: String
+    /// The evidence the decision model weighed (its names and weights: Data/model/decision.tsv).
+    public var features: Features
+    /// What the span may be instead of this entity, from the background lexicons, if anything explains it.
+    public var background: BackgroundExplanation?
+    /// The mention spells the canonical name or an accepted alias as written (case, diacritics and hyphens
+    /// aside): it is left as it is unless accepted names are rewritten too (`--canonical`).
+    public var accepted: Bool
 }
 
 /// A name-like span of the input and what normalization decided about it.

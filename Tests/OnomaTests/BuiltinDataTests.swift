@@ -10,7 +10,7 @@ import Testing
 
     static func dataFiles() -> [String] {
         var out = [String]()
-        for folder in ["gazetteer", "romanization", "stoplists", "wikidata"] {
+        for folder in ["gazetteer", "romanization", "stoplists", "wikidata", "lexicons", "model"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.appendingPathComponent(folder).path)) ?? []
             out += names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") || $0.hasSuffix(".tsv") }.map { "\(folder)/\($0)" }
         }

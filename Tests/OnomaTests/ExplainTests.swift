@@ -97,7 +97,7 @@ import Testing
     ], rules: try! RuleSets())
 
     @Test(arguments: [
-        ("Songcai spoke.", "Somchai spoke."),           // the alias stands for the given name
+        ("Somchai Rattanakorn arrived. Songcai spoke.", "Somchai Rattanakorn arrived. Somchai spoke."), // the alias stands for the given name
         ("Duoluohuofu spoke.", "Dorokhov spoke."),      // the alias stands for the family name
         ("Song Cai spoke.", "Somchai Rattanakorn spoke."), // several words: the full name
     ])

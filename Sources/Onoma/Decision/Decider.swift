@@ -5,6 +5,8 @@ struct Decider {
     let engine: Engine
     var policy: DecisionPolicy { engine.policy }
 
+    /// Words that make a title a lesser office than the same title without them.
+    static let lesserOffices: Set<String> = ["vice", "deputy", "assistant"]
     /// Words ignored when comparing titles with roles.
     static let roleStopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "to", "a", "an"]
     /// Abbreviations in titles, expanded before comparing them with roles.
@@ -12,10 +14,16 @@ struct Decider {
                                                          "un": ["united", "nations"], "eu": ["european", "union"]]
 
     func mentions(in scalars: [Unicode.Scalar], mode: RewriteMode) -> [Mention] {
+        var named = Set<Int>()
+        return mentions(in: scalars, mode: mode, named: &named)
+    }
+
+    /// The mentions of a text; `namedInFull` holds the entities resolved earlier in the document and receives
+    /// this text's.
+    func mentions(in scalars: [Unicode.Scalar], mode: RewriteMode, named namedInFull: inout Set<Int>) -> [Mention] {
         let tokens = Tokenizer.tokens(scalars)
         let spotter = Spotter(stoplists: engine.stoplists)
         let matcher = Matcher(engine: engine)
-        var namedInFull = Set<Int>()
         var mentions = [Mention]()
         var usedTokens = Set<Int>()
 
@@ -30,7 +38,7 @@ struct Decider {
                               capitalizedInside: capitalizedInside) {
                 let slice = tokens[span.range]
                 let context = contextWords(before: span.range.lowerBound, tokens: tokens, scalars: scalars)
-                var mention = decide(span.candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull)
+                var mention = decide(span.candidates, tokens: slice, all: tokens, scalars: scalars, context: context, namedInFull: namedInFull)
                 if mention.status == .unresolved && mention.candidates.isEmpty && !span.reportIfUnmatched { continue }
                 if let chosen = mention.chosen {
                     // Any resolved mention makes the entity the document's: later partial mentions lean to it.
@@ -66,7 +74,7 @@ struct Decider {
             }
         }
         let context = contextWords(before: first, tokens: tokens, scalars: scalars)
-        var mention = decide(candidates, tokens: slice, scalars: scalars, context: context, namedInFull: namedInFull, keepAll: true)
+        var mention = decide(candidates, tokens: slice, all: tokens, scalars: scalars, context: context, namedInFull: namedInFull, keepAll: true)
         if let chosen = mention.chosen {
             mention.replacement = replacement(for: chosen, tokenCount: slice.count, surface: mention.surface, mode: .replace)
         }
@@ -129,8 +137,8 @@ struct Decider {
     }
 
     /// A person's or place's name that stands beside capitalized words nothing explains is probably part of
-    /// another name ("Trump Tower", "Kishida Industries", "the Pujing Hotel", "Jordan River"): such candidates lose
-    /// `DecisionPolicy.unexplainedNeighbourPenalty`, unless the whole name was matched exactly in several words.
+    /// another name ("Trump Tower", "Kishida Industries", "the Pujing Hotel", "Jordan River"): such candidates are
+    /// marked `insideLongerName`, unless the whole name was matched exactly in several words.
     /// Organizations keep their score: "Sanling Heavy Industries" is Mitsubishi's own name.
     private func demoteNamesInsideLongerNames(_ spans: [Span], run: Range<Int>, tokens: [Token]) -> [Span] {
         let explained = Set(spans.filter { !$0.candidates.isEmpty }.flatMap { $0.range })
@@ -148,7 +156,7 @@ struct Decider {
                 let exactInWords = span.range.count >= 2 && [.alias, .transliteration, .order].contains(candidate.method)
                 guard engine.entities[candidate.hit.entity].type != .organization, !exactInWords else { return candidate }
                 var c = candidate
-                c.score -= policy.unexplainedNeighbourPenalty
+                c.insideLongerName = true
                 return c
             }
             return demoted
@@ -173,11 +181,11 @@ struct Decider {
                 found = found.map { c in
                     guard c.method == .fuzzy || c.method == .reading else { return c }
                     var c = c
-                    c.score -= policy.sentenceStartFuzzyPenalty
+                    c.sentenceStart = true
                     return c
                 }
             }
-            return found.filter { $0.score >= policy.floor - policy.sentenceStartFuzzyPenalty }
+            return found.filter { $0.score >= policy.floor }
         }
         var spans = [Span]()
         var covered = Set<Int>()
@@ -238,48 +246,137 @@ struct Decider {
         return words.subtracting(Self.roleStopWords)
     }
 
-    /// Combines candidates with context and applies the policy.
-    private func decide(_ raw: [RawCandidate], tokens: ArraySlice<Token>, scalars: [Unicode.Scalar],
+    /// Weighs each candidate's evidence with the decision model (`DecisionModel`, Data/model/decision.tsv) and
+    /// resolves the mention only when the best candidate's probability reaches the threshold and no other entity's
+    /// log-odds are within the margin.
+    private func decide(_ raw: [RawCandidate], tokens: ArraySlice<Token>, all: [Token], scalars: [Unicode.Scalar],
                         context: Set<String>, namedInFull: Set<Int>, keepAll: Bool = false) -> Mention {
-        var best = [Int: Candidate]()
+        let model = engine.model
+        // A hyphenated word that spells a whole name ("Dai-Qi") counts as its parts.
+        let hyphenParts = tokens.count == 1 ? KeyFolding.tokens(tokens.first!.text) : []
+        let words = hyphenParts.count >= 2 ? hyphenParts : tokens.map(\.key)
+        let spanKey = words.joined()
+        let title = titleBefore(tokens.startIndex, tokens: all, scalars: scalars)
+        let titled = title != nil
+        let followedByPlace = placeAfter(tokens.endIndex, tokens: all, scalars: scalars)
+        var best = [Int: (candidate: Candidate, logit: Float)]()
         for c in raw {
-            var score = c.score
-            var contextNotes = [String]()
-            if roleMatches(entity: c.hit.entity, context: context) {
-                score += 0.1
-                contextNotes.append("role")
-            }
-            let partial = c.method != .alias && c.method != .transliteration && c.method != .order
-            if (partial || tokens.count == 1) && namedInFull.contains(c.hit.entity) {
-                score += 0.15
-                contextNotes.append("document")
-            }
-            score = min(1, score)
             let entity = engine.entities[c.hit.entity]
             let form = engine.forms[c.hit.entity][c.hit.form]
             let alias = form.aliasIndex.map { entity.aliases[$0] }
+            let asWritten = c.method == .alias
+            var f = Features()
+            f["match"] = c.score
+            let exact = c.method == .alias || c.method == .transliteration || c.method == .order
+            f["exact_full"] = exact && words.count >= 2 ? 1 : 0
+            f["exact_one_word"] = exact && words.count == 1 && !asWritten ? 1 : 0
+            f["name_part"] = c.method == .surname ? 1 : 0
+            f["truncation"] = c.method == .truncation ? 1 : 0
+            f["fuzzy"] = c.method == .fuzzy ? 1 : 0
+            f["reading"] = c.method == .reading ? 1 : 0
+            f["edit_rate"] = Float(c.edits) / Float(max(1, spanKey.count))
+            f["nonstandard"] = 1 - c.hit.score
+            f["short_key"] = spanKey.count < 5 ? 1 : 0
+            // Someone or something else: only for what is not the name exactly as derived or written in full.
+            var background: BackgroundExplanation?
+            if !(exact && words.count >= 2) && !asWritten {
+                background = engine.background.explain(words, ownWords: engine.ownWords[c.hit.entity])
+                // A one-word transliteration of a place or a body ("Pingrang", "Sanling") is not someone's given name.
+                if entity.type != .person, words.count == 1, background?.kind == .chineseName { background = nil }
+                if exact { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
+                if words.count == 1, background == nil, spanKey.count >= 6 { f["distinctive"] = 1 }
+            }
+            var contextNotes = [String]()
+            // A role named in the sentence, or an office title right before the name that one of its roles holds
+            // ("Chancellor Scholze": Chancellor of Germany).
+            let role = roleMatches(entity: c.hit.entity, context: context)
+                || title.map { t in engine.roleKeys[c.hit.entity].contains { $0.contains(t) } && context.isDisjoint(with: Self.lesserOffices) } ?? false
+            if role {
+                f["role"] = 1
+                contextNotes.append("role")
+            }
+            let partial = !exact || words.count == 1
+            if partial && namedInFull.contains(c.hit.entity) {
+                f["antecedent"] = 1
+                contextNotes.append("document")
+            }
+            if c.insideLongerName { f["inside_longer_name"] = 1 }
+            if c.sentenceStart { f["sentence_start"] = 1 }
+            if titled && !role && !asWritten { f["title_mismatch"] = 1 }
+            if followedByPlace && entity.type == .person && !(exact && words.count >= 2) { f["type_conflict"] = 1 }
+            if c.shortNonStandardHan { f["short_nonstandard_han"] = 1 }
+            if c.lowerCase { f["lower_case"] = 1 }
+            if c.hit.systems.contains(.icuAnyLatin) { f["vowelless"] = 1 }
+            // Only a name part beside an exact one: a whole misspelled name that sounds alike is often another word.
+            if c.soundsAlike, c.method == .fuzzy || c.method == .reading, c.key.contains("+") { f["sounds_alike"] = 1 }
+            // One word needs an antecedent or a title: a misspelling always, an exact name part or transliteration
+            // unless it is distinctive (long, and no lexicon explains it).
+            let misspelled = c.method == .fuzzy || c.method == .reading || c.method == .truncation
+            let standsAlone = f["distinctive"] == 1 || (entity.type != .person && background == nil && spanKey.count >= 5)
+            if words.count == 1, !asWritten, !role, f["antecedent"] == 0, misspelled || !standsAlone {
+                f["one_word_unsupported"] = 1
+            }
+            let logit = model.logit(f)
+            let score = model.probability(f)
+            if let existing = best[c.hit.entity], existing.logit >= logit { continue }
             let candidate = Candidate(entityIndex: c.hit.entity, id: entity.id, name: entity.name, score: score,
                                       method: c.method, key: c.key, source: alias?.text ?? entity.name,
                                       sourceLang: alias?.lang, systems: Array(c.hit.systems), part: c.hit.part,
                                       edits: c.edits, context: contextNotes, detail: c.detail,
-                                      derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang))
-            if let existing = best[c.hit.entity], existing.score >= score { continue }
-            best[c.hit.entity] = candidate
+                                      derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang),
+                                      features: f, background: background,
+                                      accepted: asWritten && (alias.map { !$0.isDeprecated } ?? true))
+            best[c.hit.entity] = (candidate, logit)
         }
-        let ranked = best.values.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        let ranked = best.values.sorted { ($0.logit, $1.candidate.id) > ($1.logit, $0.candidate.id) }
         let first = tokens.first!, last = tokens.last!
         let surface = Tokenizer.string(scalars[first.start..<last.end])
         var status = MentionStatus.unresolved
+        let threshold = policy.minConfidence ?? model.threshold
         if let top = ranked.first {
-            let rivals = ranked.dropFirst().filter { $0.score >= top.score - policy.margin }
-            if !rivals.isEmpty && top.score >= policy.floor + 0.1 {
+            let rivals = ranked.dropFirst().filter { $0.logit >= top.logit - model.margin }
+            if !rivals.isEmpty && top.candidate.score >= threshold / 2 {
                 status = .ambiguous
-            } else if rivals.isEmpty && top.score >= policy.threshold {
+            } else if rivals.isEmpty && top.candidate.score >= threshold {
                 status = .resolved
             }
         }
         return Mention(start: first.start, end: last.end, surface: surface, status: status,
-                       candidates: Array(ranked.prefix(keepAll ? 10 : 5)), replacement: nil)
+                       candidates: Array(ranked.prefix(keepAll ? 10 : 5).map(\.candidate)), replacement: nil)
+    }
+
+    /// The office title ("governor", "minister") that stands right before the token at `index`, if one does, in the same run
+    /// of capitalized words or joined to it by a comma-free space.
+    private func titleBefore(_ index: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> String? {
+        var i = index - 1
+        while i >= 0 && index - i <= 3 {
+            let gap = scalars[tokens[i].end..<tokens[i + 1].start]
+            guard gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }), tokens[i].shape != .lower else { return nil }
+            if engine.stoplists.officeTitles.contains(tokens[i].key) { return tokens[i].key }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Whether the span ending before token `index` is followed by a comma and a place ("Suzuka, Mie"; "Paris,
+    /// Texas"): then it names a place, not a person.
+    private func placeAfter(_ index: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        guard index < tokens.count, index > 0 else { return false }
+        let gap = scalars[tokens[index - 1].end..<tokens[index].start]
+        guard gap.first == ",", gap.dropFirst().allSatisfy({ $0 == " " }), tokens[index].shape == .capitalized else { return false }
+        var words = [tokens[index].key]
+        if index + 1 < tokens.count, tokens[index + 1].shape == .capitalized,
+           scalars[tokens[index].end..<tokens[index + 1].start].allSatisfy({ $0 == " " }) {
+            words.append(tokens[index + 1].key)
+        }
+        for count in stride(from: words.count, through: 1, by: -1) {
+            let key = words.prefix(count).joined()
+            if engine.background.places.contains(key) { return true }
+            if let hits = engine.index.exact[key], hits.contains(where: { engine.entities[$0.entity].type == .place && $0.part == .full }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `戴琪 (zh) → Mandarin pinyin "dai qi"`: the source, the systems, and the key spelled word by word.
@@ -322,7 +419,10 @@ struct Decider {
                 return common >= 5 && common >= min(word.count, other.count) - 2
             }
         }
+        // A "Vice President" or "Deputy Minister" is not the holder of the office itself.
+        let lesser = context.intersection(Self.lesserOffices)
         for role in engine.roleKeys[entity] where !role.isEmpty {
+            if !lesser.isSubset(of: role) { continue }
             let shared = role.filter(matches).count
             if shared >= 2 || (shared >= 1 && shared == role.count) { return true }
         }
@@ -358,11 +458,21 @@ struct Decider {
                 canonical = family
             }
         }
+        // An accepted English name, and the canonical name in another case or without its diacritics or hyphens,
+        // stay as written: nobody asked for house style ("Britain", "Czech Republic", "KIM JONG-UN").
+        // In annotate mode a part of the name ("Halvorsen") is annotated with the full name; in replace mode it stays.
+        let written = mode == .annotate ? display.full : canonical
+        if !policy.rewriteAccepted && (candidate.accepted || KeyFolding.key(surface) == KeyFolding.key(written)
+            || engine.rules.sameInAnotherSpelling(KeyFolding.key(surface), KeyFolding.key(written))) {
+            return surface
+        }
+        // An ALL-CAPS mention (a headline) keeps its capitals.
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let allCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        if allCaps { canonical = canonical.uppercased() }
         switch mode {
         case .replace: return canonical
-        case .annotate:
-            // A mention that already spells the canonical name is left as it is ("Tokyo", not "Tokyo [Tokyo]").
-            return KeyFolding.key(surface) == KeyFolding.key(display.full) ? surface : "\(surface) [\(display.full)]"
+        case .annotate: return "\(surface) [\(allCaps ? display.full.uppercased() : display.full)]"
         }
     }
 
@@ -385,9 +495,9 @@ struct Decider {
                       zip(slice.dropLast(), slice.dropFirst()).allSatisfy({ spotter.joinedBySpace($0, $1, scalars) }) else { continue }
                 let key = slice.map(\.key).joined()
                 guard key.count >= 6 else { continue }
-                let candidates = matcher.exactFull(key, tokens: slice).map { c -> RawCandidate in var c = c; c.score -= 0.05; return c }
+                let candidates = matcher.exactFull(key, tokens: slice).map { c -> RawCandidate in var c = c; c.lowerCase = true; return c }
                 guard !candidates.isEmpty else { continue }
-                var mention = decide(candidates, tokens: slice, scalars: scalars, context: [], namedInFull: [])
+                var mention = decide(candidates, tokens: slice, all: tokens, scalars: scalars, context: [], namedInFull: [])
                 if let chosen = mention.chosen {
                     mention.replacement = replacement(for: chosen, tokenCount: length, surface: mention.surface, mode: mode)
                 }

@@ -49,27 +49,49 @@ extension Engine {
 
     private func reason(for mention: Mention?) -> String {
         guard let mention else { return "no letters to match" }
-        let threshold = policy.threshold, margin = policy.margin
+        let threshold = policy.minConfidence ?? model.threshold
         func score(_ value: Float) -> String { String(Double((value * 100).rounded()) / 100) }
         switch mention.status {
         case .resolved:
             let top = mention.candidates[0]
             let next = mention.candidates.dropFirst().first
-            return "resolved to \(top.name): score \(score(top.score)) reaches the threshold \(score(threshold))"
-                + (next.map { " and the next entity, \($0.name), is \(score(top.score - $0.score)) behind (more than the margin \(score(margin)))" }
-                   ?? " and no other entity fits")
+            return "resolved to \(top.name): probability \(score(top.score)) reaches the threshold \(score(threshold))"
+                + (next.map { " and the next entity, \($0.name), is \(score(model.logit(top.features) - model.logit($0.features))) "
+                    + "behind in log-odds (more than the margin \(score(model.margin)))" } ?? " and no other entity fits")
+                + evidence(top)
         case .ambiguous:
             let top = mention.candidates[0]
-            let rivals = mention.candidates.dropFirst().filter { $0.score >= top.score - margin }
+            let rivals = mention.candidates.dropFirst().filter { model.logit($0.features) >= model.logit(top.features) - model.margin }
             return "ambiguous: \(([top] + rivals).map { "\($0.name) \(score($0.score))" }.joined(separator: ", ")) are within "
-                + "\(score(margin)) of each other, so nothing is rewritten"
+                + "\(score(model.margin)) of each other in log-odds, so nothing is rewritten"
         case .unresolved:
             if let top = mention.candidates.first {
-                return "unresolved: the best candidate, \(top.name), scores \(score(top.score)), below the threshold \(score(threshold))"
+                return "unresolved: the best candidate, \(top.name), has probability \(score(top.score)), below the threshold "
+                    + "\(score(threshold))" + evidence(top)
             }
             return "unresolved: no key derived from the gazetteer matches \"\(KeyFolding.key(mention.surface))\" exactly, "
                 + "in the other order, by name parts, or within the edit limits"
         }
+    }
+
+    /// The weighed evidence that moved a candidate most, in words: "; against: a Japanese place name (JMnedict,
+    /// -3.2)" — why a name is someone else.
+    private func evidence(_ c: Candidate) -> String {
+        var against = [String](), forIt = [String]()
+        for (i, name) in Features.names.enumerated() where name != "match" {
+            let contribution = model.weights[i] * c.features.values[i]
+            guard abs(contribution) >= 0.5 else { continue }
+            var label = name.replacingOccurrences(of: "_", with: " ")
+            if name == "background" || name == "one_word_background", let b = c.background {
+                label = "\(b.detail) (\(b.source))"
+            }
+            let text = "\(label) \(contribution > 0 ? "+" : "")\(String(Double((contribution * 10).rounded()) / 10))"
+            if contribution < 0 { against.append(text) } else { forIt.append(text) }
+        }
+        var out = ""
+        if !forIt.isEmpty { out += "; for: " + forIt.joined(separator: ", ") }
+        if !against.isEmpty { out += "; against: " + against.joined(separator: ", ") }
+        return out
     }
 
     /// Entities whose keys are close to `surface` though not close enough to match: for audit suggestions.

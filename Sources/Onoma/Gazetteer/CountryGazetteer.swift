@@ -22,12 +22,15 @@ public enum CountryGazetteer {
         "CG": "Republic of the Congo", "FM": "Micronesia", "VA": "Vatican City",
     ]
 
-    /// Former or other English names no rule derives, kept as variants.
+    /// Other English names no rule derives: accepted names, left as written, except `deprecatedEnglish`.
     static let englishVariants: [String: [String]] = [
         "MM": ["Burma"], "CZ": ["Czech Republic"], "TR": ["Turkey"], "SZ": ["Swaziland"], "MK": ["Macedonia"],
         "CV": ["Cape Verde"], "CI": ["Ivory Coast"], "TL": ["East Timor"], "KP": ["DPRK"], "KR": ["Republic of Korea"],
         "US": ["United States of America"], "GB": ["Britain", "Great Britain"], "NL": ["Holland"],
     ]
+
+    /// Former names the country itself has replaced (Swaziland became Eswatini in 2018): rewritten to the name.
+    static let deprecatedEnglish: Set<String> = ["Swaziland"]
 
     static func displayName(_ region: String, _ locale: String, short: Bool = false) -> String? {
         var buffer = [UInt16](repeating: 0, count: 256)
@@ -70,7 +73,8 @@ public enum CountryGazetteer {
             if standard != name { add(quote(standard), standard) }
             if let short = displayName(code, "en", short: true), short.count > 3 { add(quote(short), short) }
             for variant in englishVariants[code] ?? [] {
-                add("{\"text\": \(quote(variant)), \"lang\": \"en\", \"kind\": \"variant\"}", variant)
+                let kind = deprecatedEnglish.contains(variant) ? "deprecated" : "accepted"
+                add("{\"text\": \(quote(variant)), \"lang\": \"en\", \"kind\": \"\(kind)\"}", variant)
             }
             for (locale, tag) in languages {
                 // The short form first ("香港" rather than "中国香港特别行政区"), then the standard form if it differs.

@@ -14,6 +14,10 @@ public struct Alias: Equatable, Sendable {
     /// How the alias relates to the entity, e.g. `"variant"` for a real spelling no rule derives.
     public var kind: String?
 
+    /// A Latin alias the curator wants replaced by the canonical name (`kind` `deprecated`, or the older
+    /// `variant`): Kiev, Bombay, a common misspelling. Other aliases are accepted names, left as written.
+    public var isDeprecated: Bool { kind == "deprecated" || kind == "variant" }
+
     public init(text: String, lang: String? = nil, reading: String? = nil, kind: String? = nil) {
         self.text = text
         self.lang = lang

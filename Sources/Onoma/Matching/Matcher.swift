@@ -7,6 +7,16 @@ struct RawCandidate {
     var edits: Int = 0
     /// Which rule or edit made it match, in words ("truncated family name: hagi ⊂ hagiuda").
     var detail: String = ""
+    /// The span stands beside capitalized words nothing explains ("Trump Tower", "Zhang Xiaojie").
+    var insideLongerName = false
+    /// A single word that opens a sentence, where ordinary words are capitalized too.
+    var sentenceStart = false
+    /// A name of one or two Chinese or Korean syllables spelled in a non-standard way or swapped ("Tai Chi").
+    var shortNonStandardHan = false
+    /// The span is written in lower case.
+    var lowerCase = false
+    /// A misspelled or differently read part sounds like the entity's (same phonetic skeleton: jingping, jinping).
+    var soundsAlike = false
 }
 
 /// Matches spans of tokens against the key index (stage "match" of the pipeline): exact keys in either name
@@ -21,14 +31,17 @@ struct Matcher {
         guard let hits = index.exact[key] else { return [] }
         return hits.compactMap { hit in
             guard tokens.count < 2 || familyAlignsWithWords(hit, tokens) else { return nil }
-            let score = isShortNonStandardHan(hit) ? min(hit.score, engine.policy.shortNonStandardHanCap) : hit.score
+            let score = hit.score
+            let shortHan = isShortNonStandardHan(hit)
             switch hit.part {
             case .full:
                 let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias || $0 == .acronym }) ? .alias : .transliteration
-                return RawCandidate(hit: hit, key: key, method: method, score: score, detail: "exact key")
+                return RawCandidate(hit: hit, key: key, method: method, score: score, detail: "exact key",
+                                    shortNonStandardHan: shortHan)
             case .swapped:
                 return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03,
-                                    detail: "order swapped: family and given names in the other order")
+                                    detail: "order swapped: family and given names in the other order",
+                                    shortNonStandardHan: shortHan)
             case .family, .given:
                 return nil
             }
@@ -82,7 +95,8 @@ struct Matcher {
             guard neighbour.first == key.first else { continue }
             // A misspelled word must be long enough to be recognizable: "Zhou Lun" is another name, not Zhou Lin.
             if tokens.contains(where: { $0.count < 4 && !neighbour.contains($0) }) { continue }
-            let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key)
+            // A key cut short is a truncation, not a name that sounds alike.
+            let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key) && !neighbour.hasPrefix(key)
             if key.utf8.count < 8 && !soundsAlike { continue }
             for hit in index.exact[neighbour] ?? [] where hit.part != .given {
                 // A single word fuzzes to a family name or a one-word name; several words to a full name.
@@ -96,7 +110,8 @@ struct Matcher {
                 score -= 1 - hit.score
                 if hit.part == .family { score -= 0.02 }
                 let detail = "\(distance) edit\(distance == 1 ? "" : "s"): \(key) ~ \(neighbour)" + (soundsAlike ? ", same sound skeleton" : "")
-                out.append(RawCandidate(hit: hit, key: neighbour, method: .fuzzy, score: score, edits: distance, detail: detail))
+                out.append(RawCandidate(hit: hit, key: neighbour, method: .fuzzy, score: score, edits: distance, detail: detail,
+                                        soundsAlike: soundsAlike))
             }
         }
         return out
@@ -133,7 +148,8 @@ struct Matcher {
                     default: relation = "\(otherPart) name read another way: \(other) ~ \(spelled) (needs context)"
                     }
                     out.append(RawCandidate(hit: hit, key: known + "+" + spelled, method: method, score: score - penalty,
-                                            edits: edits, detail: "\(known) = \(knownPart) name; " + relation))
+                                            edits: edits, detail: "\(known) = \(knownPart) name; " + relation,
+                                            soundsAlike: Self.soundAlike(other, spelled)))
                 }
             }
         }
@@ -160,6 +176,13 @@ struct Matcher {
             if let c = candidate, c.1 > (best?.1 ?? 0) { best = c }
         }
         return best
+    }
+
+    /// Two spellings of a name part sound alike: the same phonetic skeleton, or the same but for a nasal final
+    /// written n or ng ("jingping", "jinping"), which MT and romanization confuse all the time.
+    static func soundAlike(_ a: String, _ b: String) -> Bool {
+        if PhoneticSkeleton.of(a) == PhoneticSkeleton.of(b) { return true }
+        return a.replacingOccurrences(of: "ng", with: "n") == b.replacingOccurrences(of: "ng", with: "n")
     }
 
     private func commonPrefix(_ a: String, _ b: String) -> Int {

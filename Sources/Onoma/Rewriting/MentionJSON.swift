@@ -46,6 +46,16 @@ public enum MentionJSON {
         add("part", .string(String(describing: c.part)))
         if c.edits > 0 { add("edits", .number(String(c.edits))) }
         if !c.context.isEmpty { add("context", .array(c.context.map { .string($0) })) }
+        if let b = c.background {
+            add("background", .object([JSONMember(key: "kind", value: .string(b.kind.rawValue)),
+                                       JSONMember(key: "detail", value: .string(b.detail)),
+                                       JSONMember(key: "source", value: .string(b.source)),
+                                       JSONMember(key: "strength", value: score(b.strength))]))
+        }
+        // Only the features that are present: the rest are 0.
+        add("features", .object(zip(Features.names, c.features.values).filter { $0.1 != 0 }.map {
+            JSONMember(key: $0.0, value: score($0.1))
+        }))
         return .object(members)
     }
 
@@ -64,8 +74,19 @@ public struct JSONLInputError: Error, CustomStringConvertible, Sendable {
 /// JSONL mode: each input line is a JSON object with a `text` string; each output line is the same object with
 /// `text` normalized and a `mentions` array added (or replaced). Every other byte of the line is kept as it was.
 public enum JSONLNormalizer {
-    /// Normalizes one line (without its line break). Blank lines come back unchanged with no mentions.
+    /// Normalizes one line as a document of its own.
     public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode)
+        throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
+        var document = DocumentContext()
+        return try normalizeLine(line, lineNumber: lineNumber, engine: engine, mode: mode, document: &document)
+    }
+
+    /// Normalizes one line (without its line break). Blank lines come back unchanged with no mentions.
+    ///
+    /// With `docField`, consecutive lines with the same value of that member are one document: `document` carries
+    /// what earlier lines named (pass the same value for every line of a file); without it each line is a document.
+    public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode,
+                                     docField: String? = nil, document: inout DocumentContext)
         throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
         if TextLines.isBlank(line) { return (line, []) }
         let bytes = Array(line.utf8)
@@ -79,7 +100,13 @@ public enum JSONLNormalizer {
         guard let textMember = members.first(where: { $0.key == "text" }), let text = textMember.value.stringValue else {
             throw JSONLInputError(line: lineNumber, message: "missing \"text\" (a string)")
         }
-        let result = engine.normalize(text, mode: mode)
+        if let docField {
+            let value = members.first(where: { $0.key == docField }).map { JSONWriter.serialize($0.value) }
+            if value != document.key || value == nil { document = DocumentContext(key: value) }
+        } else {
+            document = DocumentContext()
+        }
+        let result = engine.normalize(text, mode: mode, context: &document)
         let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
         // An unchanged text keeps its bytes as written (escapes included); a changed one is written anew.
         var edits: [(Range<Int>, String)] = result.text == text ? [] : [(textMember.valueRange, JSONWriter.quote(result.text))]

@@ -37,6 +37,8 @@ public final class RuleSets: @unchecked Sendable {
     let chineseCompoundSurnames: Set<String>
     /// Korean surnames and their customary spellings, most usual first.
     let koreanSurnames: [String: [String]]
+    /// British and American spellings of word parts (english-spellings.txt), British first.
+    let englishSpellings: [(String, String)]
 
     /// Compiles the rule sets from `files` (path below Data/ -> text; the built-in copy by default).
     public init(files: [String: String] = BuiltinData.files) throws {
@@ -68,6 +70,22 @@ public final class RuleSets: @unchecked Sendable {
             surnames[String(fields[0])] = fields[1].split(separator: " ").map { $0.lowercased() }
         }
         koreanSurnames = surnames
+        englishSpellings = Self.lines(files["romanization/english-spellings.txt"] ?? "").compactMap { line in
+            let fields = line.split(separator: "\t")
+            return fields.count == 2 ? (String(fields[0]), String(fields[1])) : nil
+        }
+    }
+
+    /// Whether two different folded keys are one name in British and American spelling ("organisation",
+    /// "organization"): both are rewritten to the American forms and compared.
+    func sameInAnotherSpelling(_ a: String, _ b: String) -> Bool {
+        guard a != b, a.count == b.count || abs(a.count - b.count) <= 2 else { return false }
+        func american(_ key: String) -> String {
+            var key = key
+            for (british, us) in englishSpellings { key = key.replacingOccurrences(of: british, with: us) }
+            return key
+        }
+        return american(a) == american(b)
     }
 
     /// Non-empty, non-comment lines of a data file.

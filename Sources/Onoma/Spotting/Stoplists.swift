@@ -10,6 +10,8 @@ public struct Stoplists: Sendable {
     public var calendarWords: Set<String>
     /// Common English words that lower-case spotting must never treat as a name.
     public var commonWords: Set<String>
+    /// Titles of offices ("Governor", "Minister"): a mention right after one names the office's holder.
+    public var officeTitles: Set<String>
     /// Folded keys of phrases a curator marked as not names (`ignore` in an audit review): never matched,
     /// never reported. See `Stoplists.parseIgnored` for the file format.
     public var ignored: Set<String>
@@ -29,6 +31,7 @@ public struct Stoplists: Sendable {
         genericWords = list("generic-words")
         calendarWords = list("calendar-words")
         commonWords = list("common-words").union(functionWords)
+        officeTitles = list("office-titles")
         ignored = []
     }
 }

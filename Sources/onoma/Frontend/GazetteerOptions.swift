@@ -47,10 +47,10 @@ struct GazetteerOptions: ParsableArguments {
     }
 
     /// Loads the engine these options describe.
-    func loadEngine() throws -> Engine {
+    func loadEngine(policy: DecisionPolicy = DecisionPolicy()) throws -> Engine {
         let entities = try loadEntities()
         do {
-            let engine = Engine(entities: entities, rules: try RuleSets(), stoplists: try loadStoplists())
+            let engine = Engine(entities: entities, rules: try RuleSets(), stoplists: try loadStoplists(), policy: policy)
             // The engine lives until the process exits: releasing it would only spend time freeing ICU's
             // compiled rules (a tenth of a second) just before exit.
             _ = Unmanaged.passRetained(engine)

@@ -34,10 +34,29 @@ extension OnomaCommand {
         @Option(help: ArgumentHelp("Write one JSON object per mention to this file.", valueName: "path"))
         var report: String?
 
+        @Flag(help: "Rewrite accepted English names (aliases not marked deprecated) to the canonical name too: house style.")
+        var canonical = false
+
+        @Option(name: .customLong("min-confidence"),
+                help: ArgumentHelp("Rewrite only mentions at least this probable (0-1; default: the model's threshold).", valueName: "p"))
+        var minConfidence: Float?
+
+        @Option(name: .customLong("doc-field"),
+                help: ArgumentHelp("JSONL: consecutive lines with the same value of this field are one document.", valueName: "name"))
+        var docField: String?
+
         @OptionGroup var gazetteer: GazetteerOptions
 
+        func validate() throws {
+            if let p = minConfidence, !(0...1).contains(p) { throw ValidationError("--min-confidence takes a number from 0 to 1") }
+            if docField != nil && inputFormat != .jsonl { throw ValidationError("--doc-field goes with --input-format jsonl") }
+        }
+
         func run() throws {
-            let engine = try gazetteer.loadEngine()
+            var policy = DecisionPolicy()
+            policy.minConfidence = minConfidence
+            policy.rewriteAccepted = canonical
+            let engine = try gazetteer.loadEngine(policy: policy)
             let inputs: [String?] = files.isEmpty ? [nil] : files.map { Optional($0) }
             var out = ""
             var reportLines = ""
@@ -54,10 +73,12 @@ extension OnomaCommand {
                 case .jsonl:
                     var lineNumber = 0
                     let lines = TextLines.split(text)
+                    var document = DocumentContext()
                     for line in lines {
                         lineNumber += 1
                         do {
-                            let (normalized, mentions) = try JSONLNormalizer.normalizeLine(line, lineNumber: lineNumber, engine: engine, mode: mode)
+                            let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
+                                line, lineNumber: lineNumber, engine: engine, mode: mode, docField: docField, document: &document)
                             // Every line keeps its line break; a last line without one stays without.
                             out += normalized + (lineNumber < lines.count || text.unicodeScalars.last == "\n" ? "\n" : "")
                             var extra = fileMember(path)
