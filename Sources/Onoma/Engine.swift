@@ -63,7 +63,12 @@ public final class Engine: Sendable {
         self.forms = forms
         index = KeyIndex(forms: forms)
         displays = zip(merged, forms).map { DisplayName(entity: $0, forms: $1) }
-        roleKeys = merged.map { entity in entity.roles.map { Set(KeyFolding.tokens($0)).subtracting(Decider.roleStopWords) } }
+        roleKeys = merged.map { entity in
+            entity.roles.flatMap { role -> [Set<String>] in
+                let words = Set(KeyFolding.tokens(role)).subtracting(Decider.roleStopWords)
+                return [words] + stoplists.officeEquivalents.filter { $0.words.isSubset(of: words) }.map(\.equivalent)
+            }
+        }
         self.stoplists = stoplists
         self.rules = rules
         self.policy = policy

@@ -136,14 +136,23 @@ import Testing
         ("daniel-foster", "dan"), // a transliterated Western name has no Chinese surname
         ("daniel-foster", "nierfusitedan"),
         ("kondo-shota", "chintenghsiangtai"), // Japanese kanji are never read in Wade–Giles
-        ("oksana-hrytsenko", "oksanagritsenko"), // Ukrainian и and г are not read the Russian way
-        ("oksana-hrytsenko", "gritsenko"),
         ("jinghai-port", "jinghai"), // an organization's name has no family part
     ]
 
     @Test(arguments: absent)
     func doesNotDeriveKey(_ id: String, _ key: String) {
         #expect(!Self.engine.keys(of: id).contains { $0.key == key })
+    }
+
+    /// The Ukrainian rules never read и and г the Russian way; the Russian form of the name is a form of its own,
+    /// never mixed with the Ukrainian one within a key.
+    @Test func theRussianFormOfAUkrainianNameIsAFormOfItsOwn() {
+        let keys = Self.engine.keys(of: "oksana-hrytsenko")
+        let russian = keys.filter { $0.key == "oksanagritsenko" }
+        #expect(!russian.isEmpty)
+        #expect(russian.allSatisfy { $0.systems.contains(.russianFormOfUkrainian) && !$0.systems.contains(.ukrainian) })
+        #expect(keys.filter { $0.key == "oksanahrytsenko" }.allSatisfy { !$0.systems.contains(.russianFormOfUkrainian) })
+        #expect(!keys.contains { $0.systems.contains(.russianFormOfUkrainian) && $0.systems.contains(.ukrainian) })
     }
 
     @Test func thePatronymicIsDropped() {

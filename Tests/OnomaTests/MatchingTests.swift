@@ -77,11 +77,12 @@ enum TestGazetteer {
              method: .fuzzy, replacement: "Gregor Halvorsen", output: "Delegates cheered Gregor Halvorsen loudly."),
         Case(text: "Gregor Halvorsen arrived. The envoy, Halvorson, declined.", surface: "Halvorson", id: "gregor-halvorsen",
              method: .fuzzy, replacement: "Halvorsen", output: "Gregor Halvorsen arrived. The envoy, Halvorsen, declined."),
-        // The family name alone, long enough to stand without context; a Hepburn variant of it.
+        // The family name alone, long enough to stand without context.
         Case(text: "Markets rose after Halvorsen spoke.", surface: "Halvorsen", id: "gregor-halvorsen", method: .surname,
              replacement: "Halvorsen", output: "Markets rose after Halvorsen spoke."),
-        Case(text: "Markets fell after Kondoh spoke.", surface: "Kondoh", id: "kondo-shota", method: nil,
-             replacement: "Kondo", output: "Markets fell after Kondo spoke."),
+        // A shorter family name alone needs context (here an earlier full mention); a Hepburn variant of it.
+        Case(text: "Shota Kondo arrived. Markets fell after Kondoh spoke.", surface: "Kondoh", id: "kondo-shota", method: nil,
+             replacement: "Kondo", output: "Shota Kondo arrived. Markets fell after Kondo spoke."),
     ]
 
     @Test(arguments: cases)

@@ -12,7 +12,10 @@ public struct Background: Sendable {
     let japanese: [String: String]
     /// Folded proper names of other languages (SCOWL capitalized entries, JMnedict katakana glosses).
     let foreignNames: Set<String>
-    /// Folded keys of place names (GeoNames cities, countries, US states).
+    /// Frequent words of English text that are no ordinary word and no listed name (wordfreq): brands, places,
+    /// words of other languages. Evidence against places and bodies only (`explain(_:ownWords:person:)`).
+    let properWords: Set<String>
+    /// Folded keys of place names (GeoNames cities, countries, US states; CLDR country names in Latin-script locales).
     let places: Set<String>
     /// Toneless pinyin syllables.
     let pinyin: Set<String>
@@ -38,6 +41,7 @@ public struct Background: Sendable {
         self.english = english
         self.japanese = japanese
         foreignNames = set("foreign-names.txt")
+        properWords = set("proper-words.txt")
         places = set("places.txt")
         pinyin = set("pinyin-syllables.txt")
         koreanSyllables = set("korean-syllables.txt")
@@ -88,11 +92,13 @@ public struct Background: Sendable {
     /// The best explanation of a span (its words folded, one key per word) that needs no gazetteer entity, or nil.
     /// `ownWords` are keys the candidate entity itself is written with (its canonical name's words): a word that is
     /// the entity's own name is no evidence of someone else.
-    public func explain(_ words: [String], ownWords: Set<String> = []) -> BackgroundExplanation? {
+    /// `person` says whether the candidate is a person: the family names of people in the news are frequent words
+    /// of English text too, so `properWords` explain a span only for other candidates.
+    public func explain(_ words: [String], ownWords: Set<String> = [], person: Bool = false) -> BackgroundExplanation? {
         guard !words.isEmpty else { return nil }
         let joined = words.joined()
         if words.count <= 4, places.contains(joined), !ownWords.contains(joined) {
-            return BackgroundExplanation(kind: .place, strength: 0.9, source: "GeoNames", detail: "a place name")
+            return BackgroundExplanation(kind: .place, strength: 0.9, source: "GeoNames/CLDR", detail: "a place name")
         }
         if words.count == 1 {
             let word = words[0]
@@ -114,9 +120,20 @@ public struct Background: Sendable {
                 consider(BackgroundExplanation(kind: .foreignName, strength: 0.8, source: "SCOWL/JMnedict",
                                                detail: "a given or family name"))
             }
-            if let n = pinyinSyllableCount(word), n >= 2, n <= 3 {
-                // A given name written as one word ("Xiaojie", "Wangwang").
+            if !person, properWords.contains(word) {
+                consider(BackgroundExplanation(kind: .properName, strength: 0.7, source: "wordfreq",
+                                               detail: "a proper name of English text"))
+            }
+            if pinyin.contains(word) {
+                // One syllable is a Chinese family name shared by millions ("Zhuang", "Huang").
                 consider(BackgroundExplanation(kind: .chineseName, strength: 0.7, source: "pinyin",
+                                               detail: "a Chinese family name in pinyin (one syllable)"))
+            }
+            if let n = pinyinSyllableCount(word), n >= 2, n <= 3 {
+                // A given name written as one word ("Xiaojie", "Wangwang"); Chinese given names have one or two
+                // syllables, so three (a surname run into the given name) explain a word only weakly.
+                let strength: Float = n == 2 ? 0.7 : 0.35
+                consider(BackgroundExplanation(kind: .chineseName, strength: strength, source: "pinyin",
                                                detail: "a Chinese given name in pinyin (\(n) syllables)"))
             }
             return best
@@ -138,7 +155,9 @@ public struct Background: Sendable {
             let named = words.filter { w in japanese[w] != nil || foreignNames.contains(w) }
             if named.count == words.count, words.contains(where: { !ownWords.contains($0) }) {
                 let allJapanese = words.allSatisfy { japanese[$0] != nil }
-                return BackgroundExplanation(kind: allJapanese ? .japaneseName : .foreignName, strength: 0.8,
+                // A Japanese full name has two words: three or more that are each a name are rarely one person.
+                let strength: Float = allJapanese && words.count >= 3 ? 0.4 : 0.8
+                return BackgroundExplanation(kind: allJapanese ? .japaneseName : .foreignName, strength: strength,
                                              source: allJapanese ? "JMnedict" : "SCOWL/JMnedict",
                                              detail: allJapanese ? "a Japanese full name" : "a full name of given and family names")
             }
@@ -157,7 +176,7 @@ public struct BackgroundExplanation: Sendable, Equatable {
     /// The kinds of explanation the background gives.
     public enum Kind: String, Sendable {
         case englishWord = "english-word", japaneseName = "japanese-name", foreignName = "foreign-name"
-        case chineseName = "chinese-name", koreanName = "korean-name", place
+        case chineseName = "chinese-name", koreanName = "korean-name", place, properName = "proper-name"
     }
     /// What the span would be.
     public var kind: Kind

@@ -109,6 +109,14 @@ struct Decider {
                 if length == 1 && (key.count < 2 || engine.stoplists.titles.contains(key) || engine.stoplists.functionWords.contains(key)) { continue }
                 let candidates = matcher.exactFull(key, tokens: tokens[range])
                 if !candidates.isEmpty {
+                    // A short alias inside a misspelled full name of the same entity ("Amara Tesfaye" in
+                    // "Amara Tesfaye Gebremedin"): the whole name is the mention.
+                    if let longer = longerFullName(range, within: run, tokens: tokens, matcher: matcher, covered: covered,
+                                                   entities: Set(candidates.map(\.hit.entity))) {
+                        spans.append(longer)
+                        covered.formUnion(longer.range)
+                        continue
+                    }
                     spans.append(Span(range: range, candidates: candidates, reportIfUnmatched: true))
                     covered.formUnion(range)
                 }
@@ -134,6 +142,25 @@ struct Decider {
                                   genericRun: genericRun, capitalizedInside: capitalizedInside)
         }
         return demoteNamesInsideLongerNames(spans, run: run, tokens: tokens)
+    }
+
+    /// The span one word longer than `range` whose key misspells the full name of one of `entities`, or, for one
+    /// word, spells any person's name with one part exact and the other misspelled or misread; nil if none.
+    private func longerFullName(_ range: Range<Int>, within run: Range<Int>, tokens: [Token], matcher: Matcher,
+                                covered: Set<Int>, entities: Set<Int>) -> Span? {
+        for longer in [range.lowerBound..<(range.upperBound + 1), (range.lowerBound - 1)..<range.upperBound]
+        where run.contains(longer.lowerBound) && longer.upperBound <= run.upperBound && !longer.contains(where: covered.contains) {
+            let slice = tokens[longer]
+            var found = matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count, tokens: slice.map(\.key))
+                .filter { entities.contains($0.hit.entity) && $0.hit.part == .full }
+            // One exact word that is another entity's whole name ("Andrei") beside a word that, with it, spells a
+            // person's name with one part misspelled: the longer name is the mention.
+            if found.isEmpty && range.count == 1 {
+                found = matcher.structured(slice)
+            }
+            if !found.isEmpty { return Span(range: longer, candidates: found, reportIfUnmatched: true) }
+        }
+        return nil
     }
 
     /// A person's or place's name that stands beside capitalized words nothing explains is probably part of
@@ -256,9 +283,19 @@ struct Decider {
         let hyphenParts = tokens.count == 1 ? KeyFolding.tokens(tokens.first!.text) : []
         let words = hyphenParts.count >= 2 ? hyphenParts : tokens.map(\.key)
         let spanKey = words.joined()
-        let title = titleBefore(tokens.startIndex, tokens: all, scalars: scalars)
+        let (title, qualifiers) = titleBefore(tokens.startIndex, tokens: all, scalars: scalars) ?? (nil, [])
         let titled = title != nil
         let followedByPlace = placeAfter(tokens.endIndex, tokens: all, scalars: scalars)
+        // Entities whose family name is a word of the span exactly: a misspelled or misread name that keeps
+        // their family name whole is more likely theirs ("Anna Kowalski" is someone of Jan Kowalski's family, not
+        // a misspelled Anna Kowalska).
+        var exactFamilies = [String: Set<Int>]()
+        if words.count >= 2 {
+            for word in words {
+                let owners = (engine.index.exact[word] ?? []).filter { $0.part == .family }.map(\.entity)
+                if !owners.isEmpty { exactFamilies[word] = Set(owners) }
+            }
+        }
         var best = [Int: (candidate: Candidate, logit: Float)]()
         for c in raw {
             let entity = engine.entities[c.hit.entity]
@@ -280,17 +317,29 @@ struct Decider {
             // Someone or something else: only for what is not the name exactly as derived or written in full.
             var background: BackgroundExplanation?
             if !(exact && words.count >= 2) && !asWritten {
-                background = engine.background.explain(words, ownWords: engine.ownWords[c.hit.entity])
+                // The entity's own words are no evidence of someone else, except a part of its name alone: "Johnson"
+                // names many people besides Boris Johnson.
+                let namePartAlone = words.count == 1 && c.hit.part != .full
+                background = engine.background.explain(words, ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
+                                                        person: entity.type == .person)
                 // A one-word transliteration of a place or a body ("Pingrang", "Sanling") is not someone's given name.
                 if entity.type != .person, words.count == 1, background?.kind == .chineseName { background = nil }
-                if exact { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
-                if words.count == 1, background == nil, spanKey.count >= 6 { f["distinctive"] = 1 }
+                if exact && words.count == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
+                // Distinctive: long, and no lexicon explains it. A person's name part alone, or a one-word alias in a
+                // foreign script (a family name transliterated), needs a letter more: six-letter given names
+                // ("Bogdan") and foreign words are everywhere.
+                let partOfAPerson = entity.type == .person && (c.method == .surname || KeyFolding.tokens(entity.name).count > 1)
+                if words.count == 1, background == nil, spanKey.count >= (partOfAPerson ? 7 : 6) { f["distinctive"] = 1 }
             }
             var contextNotes = [String]()
             // A role named in the sentence, or an office title right before the name that one of its roles holds
             // ("Chancellor Scholze": Chancellor of Germany).
+            // A portfolio before the title must fit the role too: a "Health Minister" is not the finance minister.
             let role = roleMatches(entity: c.hit.entity, context: context)
-                || title.map { t in engine.roleKeys[c.hit.entity].contains { $0.contains(t) } && context.isDisjoint(with: Self.lesserOffices) } ?? false
+                || title.map { t in
+                    engine.roleKeys[c.hit.entity].contains { $0.contains(t) && qualifiers.isSubset(of: $0) }
+                        && context.isDisjoint(with: Self.lesserOffices)
+                } ?? false
             if role {
                 f["role"] = 1
                 contextNotes.append("role")
@@ -299,6 +348,17 @@ struct Decider {
             if partial && namedInFull.contains(c.hit.entity) {
                 f["antecedent"] = 1
                 contextNotes.append("document")
+            }
+            if c.method == .fuzzy || c.method == .reading,
+               exactFamilies.contains(where: { family in
+                   !engine.ownWords[c.hit.entity].contains(family.key) && family.value.contains { $0 != c.hit.entity }
+               }) {
+                f["rival_family"] = 1
+            }
+            // The document has said who it is: someone else of that name is no longer the likelier reading.
+            if role || f["antecedent"] == 1 {
+                f["background"] = 0
+                f["one_word_background"] = 0
             }
             if c.insideLongerName { f["inside_longer_name"] = 1 }
             if c.sentenceStart { f["sentence_start"] = 1 }
@@ -312,8 +372,32 @@ struct Decider {
             // One word needs an antecedent or a title: a misspelling always, an exact name part or transliteration
             // unless it is distinctive (long, and no lexicon explains it).
             let misspelled = c.method == .fuzzy || c.method == .reading || c.method == .truncation
-            let standsAlone = f["distinctive"] == 1 || (entity.type != .person && background == nil && spanKey.count >= 5)
-            if words.count == 1, !asWritten, !role, f["antecedent"] == 0, misspelled || !standsAlone {
+            // A one-word name that is the entity's whole name, derived exactly ("Khmilnik" from Хмільник), is named in full.
+            // A short one with a background ("Mari": Mali in katakana, and a given name) is not. The canonical
+            // name must be one word too: a one-word alias of a person is a family name, not the whole name.
+            // An acronym written in another script (ОДКБ) is the entity's whole name too, when the text writes it
+            // as an acronym ("ODKB", not "Odkb").
+            let acronymAlias = alias.map { a in
+                !a.text.contains(" ") && a.text.count <= 6 && a.text.allSatisfy { $0.isUppercase || !$0.isLetter }
+            } ?? false
+            let writtenAsAcronym = acronymAlias && tokens.count == 1 && tokens.first!.shape == .upper
+            let oneWordEntity = (KeyFolding.tokens(entity.name).count == 1 || writtenAsAcronym) && form.family == nil
+            // The source must be one word too (a syllabic reading run together, "Ilan" for 이란, is not), long enough
+            // and explained by no lexicon: "Chili", "Italia" and "Luanda" are someone or something else.
+            let wholeOneWordName = exact && c.hit.part == .full && oneWordEntity && form.words.count == 1
+                && background == nil && (spanKey.count >= 5 || writtenAsAcronym)
+            // A syllabic reading run together ("Pichi" for 피지) stands alone only in its standard spelling. A wrong
+            // office title, or a place after the name, leaves a one-word name unsupported.
+            let contradicted = (titled && !role) || (followedByPlace && entity.type == .person)
+            let standsAlone = !contradicted && (wholeOneWordName || f["distinctive"] == 1
+                || (entity.type != .person && background == nil && spanKey.count >= 5
+                    && (form.words.count == 1 || c.hit.score >= RomanizationSystem.pinyin.weight)))
+            // A misspelling stands alone only when distinctive and one edit from a long name ("Kastelianova").
+            // It must misspell a whole one-word name: "Halvorsens" is not Gregor Halvorsen.
+            let distinctiveMisspelling = f["distinctive"] == 1 && c.edits <= 1 && spanKey.count >= 7
+                && c.method == .fuzzy && c.hit.part == .full && oneWordEntity
+            if words.count == 1, !asWritten, !role, f["antecedent"] == 0,
+               misspelled ? !distinctiveMisspelling : !standsAlone {
                 f["one_word_unsupported"] = 1
             }
             let logit = model.logit(f)
@@ -335,7 +419,12 @@ struct Decider {
         let threshold = policy.minConfidence ?? model.threshold
         if let top = ranked.first {
             let rivals = ranked.dropFirst().filter { $0.logit >= top.logit - model.margin }
-            if !rivals.isEmpty && top.candidate.score >= threshold / 2 {
+            // A one-word name part that several entities share is ambiguous even though, alone and common, none of
+            // them would be taken ("Tanaka" with two Tanakas): the audit shows the curator both.
+            var standingAlone = top.candidate.features
+            for unsupported in ["one_word_unsupported", "background", "one_word_background"] { standingAlone[unsupported] = 0 }
+            let plausible = top.candidate.score >= threshold / 2 || model.probability(standingAlone) >= threshold
+            if !rivals.isEmpty && plausible {
                 status = .ambiguous
             } else if rivals.isEmpty && top.candidate.score >= threshold {
                 status = .resolved
@@ -346,13 +435,25 @@ struct Decider {
     }
 
     /// The office title ("governor", "minister") that stands right before the token at `index`, if one does, in the same run
-    /// of capitalized words or joined to it by a comma-free space.
-    private func titleBefore(_ index: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> String? {
+    /// of capitalized words or joined to it by a comma-free space; with the capitalized words right before the
+    /// title that name its portfolio ("Health" in "Health Minister"; Data/stoplists/portfolios.txt), at most two.
+    private func titleBefore(_ index: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> (String, Set<String>)? {
+        func joined(_ i: Int) -> Bool {
+            scalars[tokens[i].end..<tokens[i + 1].start].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+        }
         var i = index - 1
         while i >= 0 && index - i <= 3 {
-            let gap = scalars[tokens[i].end..<tokens[i + 1].start]
-            guard gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }), tokens[i].shape != .lower else { return nil }
-            if engine.stoplists.officeTitles.contains(tokens[i].key) { return tokens[i].key }
+            guard joined(i), tokens[i].shape != .lower else { return nil }
+            if engine.stoplists.officeTitles.contains(tokens[i].key) {
+                var qualifiers = Set<String>()
+                var q = i - 1
+                while q >= 0 && i - q <= 2 && joined(q) && tokens[q].shape == .capitalized
+                        && !engine.stoplists.functionWords.contains(tokens[q].key) {
+                    qualifiers.insert(tokens[q].key)
+                    q -= 1
+                }
+                return (tokens[i].key, qualifiers.intersection(engine.stoplists.portfolios))
+            }
             i -= 1
         }
         return nil
@@ -466,9 +567,10 @@ struct Decider {
             || engine.rules.sameInAnotherSpelling(KeyFolding.key(surface), KeyFolding.key(written))) {
             return surface
         }
-        // An ALL-CAPS mention (a headline) keeps its capitals.
+        // An ALL-CAPS mention (a headline) keeps its capitals; a short one ("ODKB") is an acronym, whose
+        // expansion is written as the name is.
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let allCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        let allCaps = (tokenCount >= 2 || letters.count >= 5) && letters.allSatisfy { $0.properties.isUppercase }
         if allCaps { canonical = canonical.uppercased() }
         switch mode {
         case .replace: return canonical

@@ -8,7 +8,7 @@ public struct Features: Sendable, Equatable {
         "match", "exact_full", "exact_one_word", "name_part", "truncation", "fuzzy", "reading", "edit_rate",
         "nonstandard", "short_key", "background", "one_word_background", "distinctive", "role", "antecedent",
         "inside_longer_name", "sentence_start", "title_mismatch", "type_conflict", "short_nonstandard_han",
-        "lower_case", "vowelless", "sounds_alike", "one_word_unsupported",
+        "lower_case", "vowelless", "sounds_alike", "one_word_unsupported", "rival_family",
     ]
     /// One value per name in `names`.
     public var values: [Float]

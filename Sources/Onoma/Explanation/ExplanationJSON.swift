@@ -35,7 +35,7 @@ public enum ExplanationJSON {
             out += "     derived:  \(c.derivation)\n"
             out += "     matched:  \(c.detail)\n"
             if !c.context.isEmpty {
-                let notes = c.context.map { $0 == "role" ? "role: a title before the name matches a role (+0.10)" : "document: named in full earlier (+0.15)" }
+                let notes = c.context.map { $0 == "role" ? "role: the sentence or a title before the name matches a role" : "document: named in full earlier" }
                 out += "     context:  \(notes.joined(separator: "; "))\n"
             }
         }

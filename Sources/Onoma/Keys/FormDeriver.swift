@@ -1,3 +1,5 @@
+import Foundation
+
 /// Derives the Latin name forms of an entity from its canonical name and aliases (stage "keys" of the pipeline):
 /// Han characters by pinyin and Wade–Giles, Japanese readings by Hepburn, Hangul by the Korean systems, Cyrillic
 /// by the newspaper rules, anything else by ICU's Any-Latin. For persons it also works out which words are the
@@ -25,6 +27,10 @@ struct FormDeriver {
         }
         for (text, index) in latinSources {
             latin.append(latinForm(text, aliasIndex: index, entity: entity, native: native))
+        }
+        if entity.type != .person {
+            let japanese = entity.aliases.contains { ($0.lang?.lowercased().hasPrefix("ja") ?? false) || dominantScript($0.text) == .kana }
+            latin += latin.flatMap { genericVariants(of: $0, japaneseEntity: japanese) }
         }
         // Han aliases of persons: split off the surname when the name is a Chinese-style name of this person
         // (its first syllable sounds like the canonical family name), not a transliteration of a foreign name.
@@ -75,6 +81,37 @@ struct FormDeriver {
         // "Recep Tayyip Erdoğan" may be written "Tayyip Erdoğan"; "Min-seok" is one given name, not two.
         form.givenNamesSeparable = !text.contains("-") && start >= 2
         return form
+    }
+
+    /// A Japanese place name with its generic word the other way (japanese-place-generics.txt): "Shinano-gawa River"
+    /// also as "Shinano River" and "Shinano-gawa"; "Aozora Kaikan" as "Aozora Hall"; and, for an entity with a
+    /// Japanese alias, "Hakusan Shrine" as "Hakusan-jinja Shrine" and "Hakusan-jinja".
+    func genericVariants(of form: NameForm, japaneseEntity: Bool) -> [NameForm] {
+        let words = form.words.map { NameForm.primary([$0]) }
+        guard words.count >= 2 else { return [] }
+        // Every word of a variant is tagged with the rule, so its keys say how they were made; a match through
+        // one counts as the name written another accepted way, not as a misspelling to rewrite.
+        func variant(_ replaced: [[Spelling]]) -> NameForm {
+            let tagged = replaced.map { $0.map { Spelling($0.text, .japaneseGeneric) } }
+            return NameForm(aliasIndex: form.aliasIndex, words: tagged, family: nil)
+        }
+        func spelled(_ options: [String]) -> [Spelling] { options.map { Spelling($0, .japaneseGeneric) } }
+        var variants = [NameForm]()
+        for generic in rules.japanesePlaceGenerics {
+            let last = words.count - 1
+            if generic.japanese.contains(words[last - 1]) && generic.english.contains(words[last]) {
+                // Both: drop either one.
+                variants.append(variant(Array(form.words[..<(last - 1)]) + [form.words[last]]))
+                variants.append(variant(Array(form.words[..<last])))
+            } else if generic.japanese.contains(words[last]) {
+                variants.append(variant(Array(form.words[..<last]) + [spelled(generic.english)]))
+            } else if japaneseEntity, generic.english.contains(words[last]) {
+                let inserted = Array(form.words[..<last]) + [spelled(generic.japanese)]
+                variants.append(variant(inserted + [form.words[last]]))
+                variants.append(variant(inserted))
+            }
+        }
+        return variants
     }
 
     /// Whether a native-script form shows the family name first: its first syllable or word sounds like the Latin
@@ -129,6 +166,9 @@ struct FormDeriver {
             forms.append(NameForm(aliasIndex: index, words: syllables, family: nil))
             // The whole-word reading can differ from character-by-character readings (polyphones in words); a
             // person's name is read character by character, with the surname reading (朴 Piao, not pu).
+            if isJapanese && isPerson, let read = japaneseNameReadings(text, reading: alias.reading, index: index) {
+                forms.append(read)
+            }
             let whole = KeyFolding.key(rules.reading(String(han), person: isPerson))
             if surnameLength == 0, whole != NameForm.primary(syllables) {
                 forms.append(NameForm(aliasIndex: index, words: [[Spelling(whole, .pinyin)]], family: nil))
@@ -160,14 +200,26 @@ struct FormDeriver {
             if isPerson && words.count == 3 {
                 if isPatronymic(words[1]) { family = 2..<3 } else if isPatronymic(words[2]) { family = 0..<1 }
             }
-            var form = NameForm(aliasIndex: index, words: spelled, family: family)
-            if words.count == 3, let f = family {
-                // Drop the patronymic: newspapers rarely print it.
-                let patronymic = f.lowerBound == 0 ? 2 : 1
-                form.words.remove(at: patronymic)
-                form.family = f.lowerBound == 0 ? 0..<1 : 1..<2
+            var variants = [NameForm(aliasIndex: index, words: spelled, family: family)]
+            if isUkrainian {
+                // The Russian form of a Ukrainian name, as a form of its own: a name is written in one language's
+                // form or the other's, not a mix (Vasyl Grigorenko is neither Vasyl Hryhorenko nor Vasily Grigorenko).
+                let russian = words.indices.map { i in
+                    rules.russianFormWord(words[i], givenName: isPerson && (family.map { !$0.contains(i) } ?? false))
+                }
+                if russian.map({ NameForm.primary([$0]) }) != spelled.map({ NameForm.primary([$0]) }) {
+                    variants.append(NameForm(aliasIndex: index, words: russian, family: family))
+                }
             }
-            forms.append(form)
+            for var form in variants {
+                if words.count == 3, let f = family {
+                    // Drop the patronymic: newspapers rarely print it.
+                    let patronymic = f.lowerBound == 0 ? 2 : 1
+                    form.words.remove(at: patronymic)
+                    form.family = f.lowerBound == 0 ? 0..<1 : 1..<2
+                }
+                forms.append(form)
+            }
         case .latin, .none:
             break
         case .other:
@@ -175,6 +227,40 @@ struct FormDeriver {
             forms.append(NameForm(aliasIndex: index, words: words, family: isPerson && words.count == 2 ? 1..<2 : nil))
         }
         return forms.filter { !$0.words.isEmpty && !NameForm.primary($0.words).isEmpty }
+    }
+
+    /// A kanji person's name read with JMnedict's family- and given-name readings (Data/lexicons/
+    /// japanese-name-readings.tsv): split where the dictionary knows both halves (at the space, if the name has
+    /// one), preferring the split whose readings give the alias's own reading, each half with its readings.
+    private func japaneseNameReadings(_ text: String, reading: String?, index: Int?) -> NameForm? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        var splits = [(family: String, given: String)]()
+        if parts.count == 2 {
+            splits = [(parts[0], parts[1])]
+        } else if parts.count == 1 {
+            let han = Array(parts[0])
+            guard (2...6).contains(han.count) else { return nil }
+            for f in 1..<han.count where f <= 3 && han.count - f <= 3 {
+                splits.append((String(han[..<f]), String(han[f...])))
+            }
+        }
+        // JMnedict's readings are written as newspapers print them, long vowels short ("Sato", not "Satou").
+        func short(_ s: String) -> String {
+            s.replacingOccurrences(of: "oo", with: "o").replacingOccurrences(of: "uu", with: "u")
+                .replacingOccurrences(of: "ou", with: "o")
+        }
+        let target = reading.map { short(NameForm.primary(rules.kanaWords($0))) }
+        var best: (fits: Bool, family: [String], given: [String])?
+        for split in splits {
+            let family = rules.kanjiReadings.readings(of: split.family, as: .family)
+            let given = rules.kanjiReadings.readings(of: split.given, as: .given)
+            guard !family.isEmpty, !given.isEmpty else { continue }
+            let fits = target.map { t in family.contains { f in given.contains { short(f + $0) == t } } } ?? false
+            if best == nil || (fits && !best!.fits) { best = (fits, family, given) }
+        }
+        guard let best, reading == nil || best.fits else { return nil }
+        let words = [best.family, best.given].map { $0.map { Spelling($0, .japaneseNameReading) } }
+        return NameForm(aliasIndex: index, words: words, family: 0..<1)
     }
 
     private func isPatronymic(_ word: String) -> Bool {

@@ -35,12 +35,17 @@ struct Matcher {
             let shortHan = isShortNonStandardHan(hit)
             switch hit.part {
             case .full:
-                let method: MatchMethod = hit.systems.allSatisfy({ $0 == .canonical || $0 == .latinAlias || $0 == .acronym }) ? .alias : .transliteration
-                return RawCandidate(hit: hit, key: key, method: method, score: score, detail: "exact key",
+                let asWritten: Set<RomanizationSystem> = [.canonical, .latinAlias, .acronym, .japaneseGeneric]
+                let method: MatchMethod = hit.systems.allSatisfy(asWritten.contains) ? .alias
+                    : hit.systems.contains(.japaneseNameReading) ? .reading : .transliteration
+                return RawCandidate(hit: hit, key: key, method: method, score: score,
+                                    detail: method == .reading ? "another reading of the kanji (JMnedict)" : "exact key",
                                     shortNonStandardHan: shortHan)
             case .swapped:
-                return RawCandidate(hit: hit, key: key, method: .order, score: score - 0.03,
-                                    detail: "order swapped: family and given names in the other order",
+                let reading = hit.systems.contains(.japaneseNameReading)
+                return RawCandidate(hit: hit, key: key, method: reading ? .reading : .order, score: score - 0.03,
+                                    detail: reading ? "another reading of the kanji (JMnedict), in the other order"
+                                        : "order swapped: family and given names in the other order",
                                     shortNonStandardHan: shortHan)
             case .family, .given:
                 return nil
@@ -95,8 +100,10 @@ struct Matcher {
             guard neighbour.first == key.first else { continue }
             // A misspelled word must be long enough to be recognizable: "Zhou Lun" is another name, not Zhou Lin.
             if tokens.contains(where: { $0.count < 4 && !neighbour.contains($0) }) { continue }
-            // A key cut short is a truncation, not a name that sounds alike.
-            let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key) && !neighbour.hasPrefix(key)
+            // A key cut short is a truncation, not a name that sounds alike; a doubled last letter written once
+            // ("Marlet" for Marlett) is a misspelling.
+            let doubledLast = neighbour.utf8.count == key.utf8.count + 1 && neighbour.last == key.last
+            let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key) && (!neighbour.hasPrefix(key) || doubledLast)
             if key.utf8.count < 8 && !soundsAlike { continue }
             for hit in index.exact[neighbour] ?? [] where hit.part != .given {
                 // A single word fuzzes to a family name or a one-word name; several words to a full name.

@@ -29,6 +29,19 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     case russian
     /// Ukrainian national romanization and its customary variants (Data/romanization/ukrainian-newspaper.txt).
     case ukrainian
+    /// A Ukrainian name spelled as its Russian form would be (Data/romanization/ukrainian-russian-form.txt, then
+    /// the Russian rules): Hryhorenko as Grigorenko, Khmilnyk as Khmilnik, as Russian-language sources write them.
+    case russianFormOfUkrainian
+    /// A Japanese place name with its generic word given the other way, Japanese or English
+    /// (Data/romanization/japanese-place-generics.txt): Shinano-gawa River as Shinano River or Shinanogawa. Such a
+    /// name is the same name written another accepted way: resolved, and left as written.
+    case japaneseGeneric
+    /// ICU's scholarly Cyrillic transliteration (ISO 9) without its diacritics: Ляпунов as Lapunov, Жуков as Zukov,
+    /// spellings MT produces when it drops the marks. Unlike Any-Latin on abjads it keeps every vowel.
+    case cyrillicScholarly
+    /// Another reading of a kanji family or given name, from JMnedict (Data/lexicons/japanese-name-readings.tsv):
+    /// 和也 as Masaya as well as Kazuya. A match through it is a reading, not an exact derivation.
+    case japaneseNameReading
     /// ICU's generic Any-Latin transliteration, for scripts without a rule set of ours.
     case icuAnyLatin
 
@@ -49,6 +62,10 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .koreanSurname: return "Korean surname spelling"
         case .russian: return "Russian romanization"
         case .ukrainian: return "Ukrainian romanization"
+        case .russianFormOfUkrainian: return "Russian form of the Ukrainian name"
+        case .japaneseGeneric: return "Japanese generic word of a place name, the other way"
+        case .cyrillicScholarly: return "ISO 9 transliteration without diacritics"
+        case .japaneseNameReading: return "a JMnedict reading of the kanji"
         case .icuAnyLatin: return "ICU Any-Latin"
         }
     }
@@ -59,6 +76,9 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .canonical, .latinAlias, .acronym: return 1.0
         case .pinyin, .hepburn, .koreanRevised, .koreanSurname, .russian, .ukrainian: return 0.97
         case .wadeGiles, .hepburnVariant, .koreanCustomary: return 0.95
+        case .japaneseGeneric: return 1.0
+        case .russianFormOfUkrainian, .japaneseNameReading: return 0.93
+        case .cyrillicScholarly: return 0.9
         case .koreanMcCuneReischauer: return 0.93
         // ICU's scholarly transliteration of abjads and other scripts drops vowels and tones ("man" for عمان):
         // such a key is a hint that needs context, never enough alone.
@@ -71,7 +91,8 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// whose short syllabic keys would fuzz into other names (pinyin, Korean) are matched exactly only.
     public var allowsFuzzy: Bool {
         switch self {
-        case .canonical, .latinAlias, .hepburn: return true
+        // Cyrillic rules spell whole words, as fixed as a Latin name: MT misspells them the same way.
+        case .canonical, .latinAlias, .hepburn, .russian, .ukrainian, .russianFormOfUkrainian: return true
         default: return false
         }
     }

@@ -18,6 +18,7 @@ public final class RuleSets: @unchecked Sendable {
     let koreanCustomary: Transliterator
     let russian: Transliterator
     let ukrainian: Transliterator
+    let ukrainianRussianForm: Transliterator
     /// Results of ICU calls already made, per transliterator and input: names share characters and syllables, so
     /// most calls repeat. Only touched while a gazetteer loads, on one thread.
     private var memo = [String: [String: String]]()
@@ -39,6 +40,13 @@ public final class RuleSets: @unchecked Sendable {
     let koreanSurnames: [String: [String]]
     /// British and American spellings of word parts (english-spellings.txt), British first.
     let englishSpellings: [(String, String)]
+    /// Readings of kanji family and given names (lexicons/japanese-name-readings.tsv).
+    let kanjiReadings: KanjiReadings
+    /// Ukrainian given names (lower case) and their Russian counterparts (ukrainian-russian-given-names.txt).
+    let ukrainianRussianGivenNames: [String: String]
+    /// Japanese generic words of place names and their English translations (japanese-place-generics.txt):
+    /// (["gawa", "kawa"], ["river"]).
+    let japanesePlaceGenerics: [(japanese: [String], english: [String])]
 
     /// Compiles the rule sets from `files` (path below Data/ -> text; the built-in copy by default).
     public init(files: [String: String] = BuiltinData.files) throws {
@@ -62,6 +70,7 @@ public final class RuleSets: @unchecked Sendable {
         koreanCustomary = try rules("korean-name-spellings")
         russian = try rules("russian-newspaper")
         ukrainian = try rules("ukrainian-newspaper")
+        ukrainianRussianForm = try rules("ukrainian-russian-form")
         chineseCompoundSurnames = Set(Self.lines(files["romanization/chinese-compound-surnames.txt"] ?? ""))
         var surnames = [String: [String]]()
         for line in Self.lines(files["romanization/korean-surnames.txt"] ?? "") {
@@ -70,6 +79,18 @@ public final class RuleSets: @unchecked Sendable {
             surnames[String(fields[0])] = fields[1].split(separator: " ").map { $0.lowercased() }
         }
         koreanSurnames = surnames
+        kanjiReadings = KanjiReadings(text: files["lexicons/japanese-name-readings.tsv"] ?? "")
+        var givenNames = [String: String]()
+        for line in Self.lines(files["romanization/ukrainian-russian-given-names.txt"] ?? "") {
+            let fields = line.split(separator: "\t")
+            if fields.count == 2 { givenNames[fields[0].lowercased()] = fields[1].lowercased() }
+        }
+        ukrainianRussianGivenNames = givenNames
+        japanesePlaceGenerics = Self.lines(files["romanization/japanese-place-generics.txt"] ?? "").compactMap { line in
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { return nil }
+            return (fields[0].split(separator: " ").map(String.init), fields[1].split(separator: " ").map(String.init))
+        }
         englishSpellings = Self.lines(files["romanization/english-spellings.txt"] ?? "").compactMap { line in
             let fields = line.split(separator: "\t")
             return fields.count == 2 ? (String(fields[0]), String(fields[1])) : nil
@@ -187,13 +208,28 @@ public final class RuleSets: @unchecked Sendable {
 
     // MARK: Cyrillic and the rest
 
-    /// Spellings of one Cyrillic word by the Russian or Ukrainian newspaper rules, plus ICU's Any-Latin.
+    /// Spellings of one Cyrillic word by the Russian or Ukrainian newspaper rules, plus, for a Russian word, ICU's
+    /// scholarly transliteration without diacritics.
     func cyrillicWord(_ word: String, ukrainian isUkrainian: Bool) -> [Spelling] {
         let system: RomanizationSystem = isUkrainian ? .ukrainian : .russian
         let rules = isUkrainian ? ukrainian : russian
         var spellings = VariantExpansion.expand(cached(rules, word), limit: 32).map { Spelling(KeyFolding.key($0), system) }
-        spellings.append(Spelling(KeyFolding.key(cached(anyLatin, word)), .icuAnyLatin))
+        // ISO 9 reads Cyrillic letters the Russian way (г as g, и as i): for a Ukrainian word that would mix the
+        // two forms, so it has none. A short word loses too much with its marks (Чад → cad) to be trusted.
+        if !isUkrainian {
+            spellings.append(Spelling(KeyFolding.key(cached(anyLatin, word)), word.count >= 5 ? .cyrillicScholarly : .icuAnyLatin))
+        }
         return Spelling.unique(spellings)
+    }
+
+    /// Spellings of a Ukrainian word in its Russian form, as Russian-language sources and MT from them print it:
+    /// a given name by its Russian counterpart when `givenName` (Олександр → Aleksandr), any word respelled letter
+    /// by letter (Григоренко → Grigorenko), then by the Russian rules.
+    func russianFormWord(_ word: String, givenName: Bool) -> [Spelling] {
+        let russianWord = (givenName ? ukrainianRussianGivenNames[word.lowercased()] : nil)
+            ?? cached(ukrainianRussianForm, word)
+        return VariantExpansion.expand(cached(russian, russianWord), limit: 32)
+            .map { Spelling(KeyFolding.key($0), .russianFormOfUkrainian) }
     }
 
     /// ICU's Any-Latin spelling of a word in any other script.

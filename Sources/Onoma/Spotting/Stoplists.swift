@@ -12,6 +12,11 @@ public struct Stoplists: Sendable {
     public var commonWords: Set<String>
     /// Titles of offices ("Governor", "Minister"): a mention right after one names the office's holder.
     public var officeTitles: Set<String>
+    /// Words naming a minister's portfolio ("health", "finance"): before an office title they must fit the role.
+    public var portfolios: Set<String>
+    /// Offices named more than one way (office-equivalents.txt): a role holding every word of `words` also counts
+    /// as a role of the words of `equivalent` ("secretary treasury" → "finance minister").
+    public var officeEquivalents: [(words: Set<String>, equivalent: Set<String>)]
     /// Folded keys of phrases a curator marked as not names (`ignore` in an audit review): never matched,
     /// never reported. See `Stoplists.parseIgnored` for the file format.
     public var ignored: Set<String>
@@ -32,6 +37,12 @@ public struct Stoplists: Sendable {
         calendarWords = list("calendar-words")
         commonWords = list("common-words").union(functionWords)
         officeTitles = list("office-titles")
+        portfolios = list("portfolios")
+        officeEquivalents = RuleSets.lines(files["stoplists/office-equivalents.txt"] ?? "").compactMap { line in
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { return nil }
+            return (Set(KeyFolding.tokens(String(fields[0]))), Set(KeyFolding.tokens(String(fields[1]))))
+        }
         ignored = []
     }
 }
