@@ -118,7 +118,8 @@ def generated(rng, gazetteer):
                     cases.append({'text': f'{title} {typo} spoke on Monday.', 'gold': [(typo, e['id'])], 'negatives': []})
                 cases.append({'text': f'{given} {fam} arrived on Monday. Later {typo} spoke to reporters.',
                               'gold': [(typo, e['id'])], 'negatives': []})
-        if len(fam) >= 4 and title and 'governor' not in ' '.join(roles).lower():
+        governors = [o for o in people if o['family'] == fam and 'governor' in ' '.join(o.get('roles') or []).lower()]
+        if len(fam) >= 4 and title and not governors:
             cases.append({'text': f'Governor {fam} opened the bridge.', 'gold': [], 'negatives': [fam]})
         if len(fam) >= 5:
             cases.append({'text': f'The plant in {fam}, {rng.choice(["Texas", "Ohio", "Bavaria", "Hokkaido"])} closed.',

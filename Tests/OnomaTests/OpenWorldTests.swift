@@ -19,6 +19,7 @@ import Testing
         Entity(id: "country-mali", name: "Mali", type: .place, aliases: [Alias(text: "マリ", lang: "ja")]),
         Entity(id: "kastelyanova", name: "Kastelyanova", type: .person),
         Entity(id: "gregor-halvorsen", name: "Gregor Halvorsen", type: .person),
+        Entity(id: "elena-varga-hollis", name: "Elena Varga-Hollis", type: .person, given: "Elena", family: "Varga-Hollis"),
         Entity(id: "anna-kowalska", name: "Anna Kowalska", type: .person),
         Entity(id: "jan-kowalski", name: "Jan Kowalski", type: .person),
         Entity(id: "mariana-stoica", name: "Mariana Stoica", type: .person, roles: ["Secretary of the Treasury"]),
@@ -149,6 +150,15 @@ import Testing
     @Test func aMisspelledFamilyNameAloneDoesNotStandAlone() throws {
         let mention = try #require(Self.mention("Halvorsens", in: "Reporters waited for the Halvorsens outside."))
         #expect(mention.status == .unresolved)
+    }
+
+    @Test func aHyphenatedFamilyNameAloneIsOneWordOfAName() throws {
+        // Under a title nothing supports, it stays; after the full name, its misspelling becomes the family name.
+        let titled = Self.engine.normalize("Governor Varga-Hollis opened the bridge.")
+        #expect(titled.text == "Governor Varga-Hollis opened the bridge.")
+        #expect(TestGazetteer.mention("Varga-Hollis", in: titled)?.status == .unresolved)
+        let later = Self.engine.normalize("Elena Varga-Hollis spoke. Later Varga-Holis said more.")
+        #expect(later.text == "Elena Varga-Hollis spoke. Later Varga-Hollis said more.")
     }
 
     // MARK: Someone else with the same family name

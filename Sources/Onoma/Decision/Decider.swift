@@ -299,14 +299,16 @@ struct Decider {
         var best = [Int: (candidate: Candidate, logit: Float)]()
         for c in raw {
             let entity = engine.entities[c.hit.entity]
+            // A hyphenated family name alone ("Thomas-Greenfield") is one word of a name, not a whole name.
+            let wordCount = hyphenParts.count >= 2 && (c.hit.part == .family || c.hit.part == .given) ? 1 : words.count
             let form = engine.forms[c.hit.entity][c.hit.form]
             let alias = form.aliasIndex.map { entity.aliases[$0] }
             let asWritten = c.method == .alias
             var f = Features()
             f["match"] = c.score
             let exact = c.method == .alias || c.method == .transliteration || c.method == .order
-            f["exact_full"] = exact && words.count >= 2 ? 1 : 0
-            f["exact_one_word"] = exact && words.count == 1 && !asWritten ? 1 : 0
+            f["exact_full"] = exact && wordCount >= 2 ? 1 : 0
+            f["exact_one_word"] = exact && wordCount == 1 && !asWritten ? 1 : 0
             f["name_part"] = c.method == .surname ? 1 : 0
             f["truncation"] = c.method == .truncation ? 1 : 0
             f["fuzzy"] = c.method == .fuzzy ? 1 : 0
@@ -316,20 +318,21 @@ struct Decider {
             f["short_key"] = spanKey.count < 5 ? 1 : 0
             // Someone or something else: only for what is not the name exactly as derived or written in full.
             var background: BackgroundExplanation?
-            if !(exact && words.count >= 2) && !asWritten {
+            if !(exact && wordCount >= 2) && !asWritten {
                 // The entity's own words are no evidence of someone else, except a part of its name alone: "Johnson"
                 // names many people besides Boris Johnson.
-                let namePartAlone = words.count == 1 && c.hit.part != .full
-                background = engine.background.explain(words, ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
+                let namePartAlone = wordCount == 1 && c.hit.part != .full
+                background = engine.background.explain(wordCount == words.count ? words : [spanKey],
+                                                        ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
                                                         person: entity.type == .person)
                 // A one-word transliteration of a place or a body ("Pingrang", "Sanling") is not someone's given name.
-                if entity.type != .person, words.count == 1, background?.kind == .chineseName { background = nil }
-                if exact && words.count == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
+                if entity.type != .person, wordCount == 1, background?.kind == .chineseName { background = nil }
+                if exact && wordCount == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
                 // Distinctive: long, and no lexicon explains it. A person's name part alone, or a one-word alias in a
                 // foreign script (a family name transliterated), needs a letter more: six-letter given names
                 // ("Bogdan") and foreign words are everywhere.
                 let partOfAPerson = entity.type == .person && (c.method == .surname || KeyFolding.tokens(entity.name).count > 1)
-                if words.count == 1, background == nil, spanKey.count >= (partOfAPerson ? 7 : 6) { f["distinctive"] = 1 }
+                if wordCount == 1, background == nil, spanKey.count >= (partOfAPerson ? 7 : 6) { f["distinctive"] = 1 }
             }
             var contextNotes = [String]()
             // A role named in the sentence, or an office title right before the name that one of its roles holds
@@ -344,7 +347,7 @@ struct Decider {
                 f["role"] = 1
                 contextNotes.append("role")
             }
-            let partial = !exact || words.count == 1
+            let partial = !exact || wordCount == 1
             if partial && namedInFull.contains(c.hit.entity) {
                 f["antecedent"] = 1
                 contextNotes.append("document")
@@ -363,7 +366,7 @@ struct Decider {
             if c.insideLongerName { f["inside_longer_name"] = 1 }
             if c.sentenceStart { f["sentence_start"] = 1 }
             if titled && !role && !asWritten { f["title_mismatch"] = 1 }
-            if followedByPlace && entity.type == .person && !(exact && words.count >= 2) { f["type_conflict"] = 1 }
+            if followedByPlace && entity.type == .person && !(exact && wordCount >= 2) { f["type_conflict"] = 1 }
             if c.shortNonStandardHan { f["short_nonstandard_han"] = 1 }
             if c.lowerCase { f["lower_case"] = 1 }
             if c.hit.systems.contains(.icuAnyLatin) { f["vowelless"] = 1 }
@@ -396,7 +399,7 @@ struct Decider {
             // It must misspell a whole one-word name: "Halvorsens" is not Gregor Halvorsen.
             let distinctiveMisspelling = f["distinctive"] == 1 && c.edits <= 1 && spanKey.count >= 7
                 && c.method == .fuzzy && c.hit.part == .full && oneWordEntity
-            if words.count == 1, !asWritten, !role, f["antecedent"] == 0,
+            if wordCount == 1, !asWritten, !role, f["antecedent"] == 0,
                misspelled ? !distinctiveMisspelling : !standsAlone {
                 f["one_word_unsupported"] = 1
             }
@@ -541,7 +544,10 @@ struct Decider {
         // A hyphenated or joined word that spells the whole name ("Dai-Qi") is a full-name mention.
         let parts = surface.split(whereSeparator: { $0 == "-" || $0 == "‐" }).count
         let words = DisplayName.words(display.full)
-        if tokenCount == 1, let same = words.first(where: { KeyFolding.key(String(display.full.unicodeScalars[$0])) == surfaceKey }) {
+        if tokenCount == 1, candidate.part == .family, let family = display.family {
+            // A family name alone, hyphenated or not ("Thomas-Greenfield"), is replaced by the family name.
+            canonical = family
+        } else if tokenCount == 1, let same = words.first(where: { KeyFolding.key(String(display.full.unicodeScalars[$0])) == surfaceKey }) {
             // The word is already a word of the canonical name ("Salman", "Erdogan"): write it as the name writes it.
             canonical = String(display.full.unicodeScalars[same])
         } else if tokenCount == 1 && parts < 2 {
