@@ -15,6 +15,12 @@ int32_t onoma_gz_read(OnomaGzFile *file, uint8_t *buffer, int32_t capacity) {
     return (int32_t)n;
 }
 
+int32_t onoma_gz_ended_early(OnomaGzFile *file) {
+    int errnum = Z_OK;
+    gzerror((gzFile)file, &errnum);
+    return errnum == Z_BUF_ERROR ? 1 : 0;
+}
+
 void onoma_gz_close(OnomaGzFile *file) {
     if (file) gzclose((gzFile)file);
 }

@@ -19,6 +19,21 @@ import Testing
         return collector.rows()
     }
 
+    @Test func markupInTheTextCannotBreakTheReviewPage() throws {
+        var collector = AuditCollector(engine: Self.engine)
+        collector.add(text: "Zorba Quint wrote <!--<script> and </script> in a post.\n", document: "x.txt", file: "x.txt")
+        let html = AuditReport.render(collector.rows(), format: .html)
+        let open = #"<script type="application/json" id="rows">"#
+        let start = try #require(html.range(of: open)).upperBound
+        let end = try #require(html[start...].range(of: "</script>")).lowerBound
+        let block = String(html[start..<end])
+        #expect(!block.contains("<"), "the data block holds no \"<\" the HTML parser could read")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [Any])
+        #expect(String(describing: rows).contains("<!--<script>"))
+        // The page's own script follows the data block intact.
+        #expect(html[end...].contains("JSON.parse(document.getElementById('rows').textContent)"))
+    }
+
     @Test func groupsByFoldedKeyAndRanksByOccurrences() throws {
         let rows = Self.collect()
         let first = try #require(rows.first)

@@ -41,6 +41,52 @@ import Testing
         #expect(patches.first { $0.id == "Q900005" }?.type == .other)
     }
 
+    /// A copy of a fixture changed by `cut`, in a temporary file.
+    static func damaged(_ name: String, _ cut: (inout [UInt8]) -> Void) throws -> String {
+        var bytes = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
+        cut(&bytes)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("onoma-dump-\(UUID().uuidString)-\(name)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func importError(_ path: String, options: WikidataImportOptions = WikidataImportOptions()) -> String? {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try WikidataImporter.run(path: path, options: options)
+            return nil
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    @Test func aGzipDumpCutShortIsAnError() throws {
+        // Without its trailer, cut inside the compressed data, or with a wrong CRC.
+        let noTrailer = try Self.damaged("wikidata-small.json.gz") { $0.removeLast(8) }
+        #expect(Self.importError(noTrailer)?.contains("ends early") == true)
+        let halfway = try Self.damaged("wikidata-small.json.gz") { $0.removeLast($0.count / 2) }
+        #expect(Self.importError(halfway) != nil)
+        let badCRC = try Self.damaged("wikidata-small.json.gz") { $0[$0.count - 8] ^= 0xFF }
+        #expect(Self.importError(badCRC)?.contains("CRC") == true)
+    }
+
+    @Test func aDumpWithoutItsClosingBracketIsAnError() throws {
+        // Cut at a line boundary: every line read is whole, but the array never closes.
+        let cut = try Self.damaged("wikidata-small.json") { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0 != "]" }.joined(separator: "\n")
+            bytes = Array(kept.utf8)
+        }
+        #expect(Self.importError(cut)?.contains("closing ]") == true)
+    }
+
+    @Test func aLineLongerThanTheLimitIsAnError() throws {
+        var options = WikidataImportOptions()
+        options.maximumLineBytes = 1000
+        let path = try Self.damaged("wikidata-small.json") { _ in }
+        #expect(Self.importError(path, options: options)?.contains("longer than") == true)
+    }
+
     @Test func languagesAndTypeMapAreConfigurable() throws {
         var options = WikidataImportOptions(typeMap: ["Q123456": .organization])
         options.languages = ["ru"]

@@ -19,6 +19,9 @@ OnomaGzFile *onoma_gz_open(const char *path);
 int32_t onoma_gz_read(OnomaGzFile *file, uint8_t *buffer, int32_t capacity);
 
 /// Closes the file. NULL is ignored.
+/* 1 when the last read hit the end of a compressed stream before its end (a gzip file cut short: no trailer). */
+int32_t onoma_gz_ended_early(OnomaGzFile *file);
+
 void onoma_gz_close(OnomaGzFile *file);
 
 #ifdef __cplusplus

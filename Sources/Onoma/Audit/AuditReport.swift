@@ -128,8 +128,10 @@ public enum AuditReport {
 
                 """
         }
+        // Inside a script element "<!--" and "<script" change how the HTML parser reads on, and "</script" ends
+        // it: every "<" in the data is written as the JSON escape \u003c, which JSON.parse reads back as "<".
         let data = rows.map { JSONWriter.serialize(json($0)) }.joined(separator: ",\n")
-            .replacingOccurrences(of: "</", with: "<\\/")
+            .replacingOccurrences(of: "<", with: "\\u003c")
         return """
             <!DOCTYPE html>
             <html lang="en">

@@ -19,7 +19,10 @@ public struct DurableFileError: Error, CustomStringConvertible, Sendable {
 public enum DurableFile {
     /// Locks `path`, passes its current text (empty if it does not exist) to `transform`, and writes back what
     /// `transform` returns (nothing is written if it returns nil). Returns `transform`'s second result.
+    /// A symlink is followed to the file it names, so the link stays a link and every writer, through the link or
+    /// not, takes the same lock; a file with other hard links is refused, since renaming over it would split them.
     public static func update<Result>(_ path: String, _ transform: (String) throws -> (String?, Result)) throws -> Result {
+        let path = try target(of: path)
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let lockPath = path + ".lock"
@@ -44,41 +47,106 @@ public enum DurableFile {
             current = String(decoding: bytes, as: UTF8.self)
         }
         let (replacement, result) = try transform(current)
-        if let replacement, replacement != current {
+        // Bytes, not String equality: an NFC name made NFD is canonically equal and still a change to write.
+        if let replacement, !replacement.utf8.elementsEqual(current.utf8) {
             try writeAtomically(replacement, to: path, directory: directory)
         }
         return result
     }
 
+    /// The file `path` names: itself, or what its chain of symlinks ends at (which may not exist yet). Fails for a
+    /// regular file with more than one hard link.
+    public static func target(of path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return current } // does not exist: create it here
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(current, &buffer, buffer.count - 1)
+                guard n >= 0 else { throw DurableFileError(path: current, message: "cannot read the link: \(errnoText())") }
+                let destination = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                current = destination.hasPrefix("/") ? destination
+                    : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFREG && info.st_nlink > 1 {
+                throw DurableFileError(path: path, message: "has \(info.st_nlink) hard links; replacing it would separate "
+                    + "them (write to a new file, or remove the other links first)")
+            }
+            return current
+        }
+        throw DurableFileError(path: path, message: "too many levels of symbolic links")
+    }
+
+    /// A file's new content, staged in a temporary file beside the target with the target's permissions and owner
+    /// (or the default ones for a new file), then put in place by `commit()` in one rename. Dropping it uncommitted
+    /// removes the temporary file, so nothing is half-written.
+    public final class Staged {
+        /// The file that `commit()` replaces (symlinks followed).
+        public let path: String
+        let temporary: String
+        let directory: String
+        private var done = false
+
+        /// Stages `bytes` for `path`.
+        public init(_ bytes: [UInt8], for path: String) throws {
+            self.path = try DurableFile.target(of: path)
+            let folder = (self.path as NSString).deletingLastPathComponent
+            directory = folder.isEmpty ? "." : folder
+            temporary = "\(self.path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            var existing = stat()
+            let exists = stat(self.path, &existing) == 0
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw DurableFileError(path: temporary, message: "cannot create: \(DurableFile.errnoText())") }
+            var ok = false
+            defer { if !ok { unlink(temporary) } }
+            if exists {
+                // Keep who may read the file: a 0600 file stays 0600, and its owner and group stay if we may.
+                _ = fchown(fd, existing.st_uid, existing.st_gid)
+                fchmod(fd, existing.st_mode & 0o7777)
+            } else {
+                let mask = umask(0)
+                umask(mask)
+                fchmod(fd, 0o666 & ~mask)
+            }
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let message = DurableFile.errnoText()
+                    close(fd)
+                    throw DurableFileError(path: self.path, message: "cannot write: \(message)")
+                }
+                written += n
+            }
+            guard fsync(fd) == 0 else {
+                let message = DurableFile.errnoText()
+                close(fd)
+                throw DurableFileError(path: self.path, message: "cannot flush: \(message)")
+            }
+            close(fd)
+            ok = true
+        }
+
+        /// Renames the staged file over the target and flushes the folder.
+        public func commit() throws {
+            guard !done else { return }
+            guard rename(temporary, path) == 0 else {
+                throw DurableFileError(path: path, message: "cannot replace: \(DurableFile.errnoText())")
+            }
+            done = true
+            let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+        }
+
+        deinit { if !done { unlink(temporary) } }
+    }
+
     /// Writes `text` to a temporary file beside `path`, flushes it, renames it over `path` and flushes the folder.
     static func writeAtomically(_ text: String, to path: String, directory: String) throws {
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DurableFileError(path: temporary, message: "cannot create: \(errnoText())") }
-        var ok = false
-        defer { if !ok { unlink(temporary) } }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                throw DurableFileError(path: temporary, message: "cannot write: \(errnoText())")
-            }
-            written += n
-        }
-        guard fsync(fd) == 0 else {
-            close(fd)
-            throw DurableFileError(path: temporary, message: "cannot flush: \(errnoText())")
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            throw DurableFileError(path: path, message: "cannot replace: \(errnoText())")
-        }
-        ok = true
-        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+        try Staged(Array(text.utf8), for: path).commit()
     }
 
     /// Temporary files are only created while the lock is held, so any found under the lock were left by a
@@ -91,5 +159,5 @@ public enum DurableFile {
         }
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

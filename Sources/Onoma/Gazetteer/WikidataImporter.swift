@@ -6,6 +6,9 @@ public struct WikidataImportOptions: Sendable {
     public var languages: [String] = ["en", "zh", "zh-hans", "zh-hant", "ja", "ko", "ru", "uk", "ar", "he"]
     /// Class QID -> type, for the values of "instance of" (P31).
     public var typeMap: [String: EntityType]
+    /// The longest line a dump may have: Wikidata's largest entities are a few megabytes; a longer line is a broken
+    /// or hostile file (a gzip bomb of one line), and holding it would take memory without bound.
+    public var maximumLineBytes = 64 << 20
 
     /// The default class table (Data/wikidata/types.tsv).
     public init(typeMap: [String: EntityType]? = nil) {
@@ -53,13 +56,13 @@ public enum WikidataImporter {
                            progress: ((_ pass: Int, _ lines: Int, _ bytes: Int) -> Void)? = nil)
         throws -> (patches: [EntityPatch], report: WikidataImportReport) {
         var positions = Set<String>()
-        try forEachEntity(path, pass: 1, progress: progress) { _, line in
+        try forEachEntity(path, pass: 1, maximumLineBytes: options.maximumLineBytes, progress: progress) { _, line in
             guard case .entity(let object)? = line, isKept(object, options: options) == nil else { return }
             for statement in statements(object, "P39") { if let q = itemValue(statement) { positions.insert(q) } }
         }
         var positionLabels = [String: String]()
         if !positions.isEmpty {
-            try forEachEntity(path, pass: 2, progress: progress) { _, line in
+            try forEachEntity(path, pass: 2, maximumLineBytes: options.maximumLineBytes, progress: progress) { _, line in
                 guard case .entity(let object)? = line, let id = object["id"]?.stringValue, positions.contains(id),
                       let label = label(object, "en") else { return }
                 positionLabels[id] = label
@@ -67,7 +70,7 @@ public enum WikidataImporter {
         }
         var report = WikidataImportReport()
         var patches = [EntityPatch]()
-        try forEachEntity(path, pass: 3, progress: progress) { number, line in
+        try forEachEntity(path, pass: 3, maximumLineBytes: options.maximumLineBytes, progress: progress) { number, line in
             report.linesRead = number
             let object: JSONValue
             switch line {
@@ -155,20 +158,31 @@ public enum WikidataImporter {
     }
 
     /// Calls `body` with each line's number and what it holds (nil for the array brackets and blank lines).
-    static func forEachEntity(_ path: String, pass: Int, progress: ((Int, Int, Int) -> Void)?,
-                              _ body: (Int, DumpLine?) throws -> Void) throws {
+    /// A dump cut short fails: a gzip stream without its end, or a JSON array without its closing bracket.
+    static func forEachEntity(_ path: String, pass: Int, maximumLineBytes: Int = 64 << 20,
+                              progress: ((Int, Int, Int) -> Void)?, _ body: (Int, DumpLine?) throws -> Void) throws {
         guard let file = onoma_gz_open(path) else { throw WikidataImportError(message: "\(path): cannot open") }
         defer { onoma_gz_close(file) }
         var buffer = [UInt8](repeating: 0, count: 1 << 17)
         var pending = [UInt8]()
         var lineNumber = 0
         var bytes = 0
+        var opened = false, closed = false
+        let limit = maximumLineBytes >= 1 << 20 ? "\(maximumLineBytes >> 20) MiB" : "\(maximumLineBytes) bytes"
+        func tooLong(_ number: Int) -> WikidataImportError {
+            WikidataImportError(message: "\(path): line \(number) is longer than \(limit); nothing was imported")
+        }
         func handle(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
+            if line.count > maximumLineBytes { throw tooLong(lineNumber) }
             var slice = line
             while let last = slice.last, last == 0x20 || last == 0x0D || last == 0x09 { slice.removeLast() }
             while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
             if slice.last == UInt8(ascii: ",") { slice.removeLast() }
+            if slice.elementsEqual([UInt8(ascii: "[")]) { opened = true }
+            if slice.elementsEqual([UInt8(ascii: "]")]) { closed = true } else if !slice.isEmpty && closed {
+                throw WikidataImportError(message: "\(path): line \(lineNumber): data after the closing ]")
+            }
             if slice.isEmpty || slice.elementsEqual([UInt8(ascii: "[")]) || slice.elementsEqual([UInt8(ascii: "]")]) {
                 try body(lineNumber, nil)
                 return
@@ -182,8 +196,14 @@ public enum WikidataImporter {
         }
         while true {
             let n = buffer.withUnsafeMutableBufferPointer { onoma_gz_read(file, $0.baseAddress, Int32($0.count)) }
-            if n < 0 { throw WikidataImportError(message: "\(path): read error (corrupt gzip data?) after line \(lineNumber)") }
-            if n == 0 { break }
+            if n < 0 { throw WikidataImportError(message: "\(path): read error (corrupt gzip data, or a CRC error?) after line \(lineNumber)") }
+            if n == 0 {
+                if onoma_gz_ended_early(file) != 0 {
+                    throw WikidataImportError(message: "\(path): the gzip stream ends early after line \(lineNumber) "
+                        + "(a partial download?); nothing was imported")
+                }
+                break
+            }
             bytes += Int(n)
             var start = 0
             let chunk = buffer[0..<Int(n)]
@@ -196,8 +216,13 @@ public enum WikidataImporter {
                 start = i + 1
             }
             pending += chunk[start...]
+            if pending.count > maximumLineBytes { throw tooLong(lineNumber + 1) }
         }
         if !pending.isEmpty { try handle(pending[...]) }
+        if opened && !closed {
+            throw WikidataImportError(message: "\(path): the dump ends after line \(lineNumber) without its closing ] "
+                + "(a partial download?); nothing was imported")
+        }
         progress?(pass, lineNumber, bytes)
     }
 }

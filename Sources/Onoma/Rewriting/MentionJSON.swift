@@ -109,7 +109,9 @@ public enum JSONLNormalizer {
         let result = engine.normalize(text, mode: mode, context: &document)
         let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
         // An unchanged text keeps its bytes as written (escapes included); a changed one is written anew.
-        var edits: [(Range<Int>, String)] = result.text == text ? [] : [(textMember.valueRange, JSONWriter.quote(result.text))]
+        // Compared as bytes: a replacement that differs only by Unicode normalization is still a rewrite.
+        var edits: [(Range<Int>, String)] = result.text.utf8.elementsEqual(text.utf8) ? []
+            : [(textMember.valueRange, JSONWriter.quote(result.text))]
         if let existing = members.first(where: { $0.key == "mentions" }) {
             edits.append((existing.valueRange, mentionsJSON))
         } else {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Onoma
 
@@ -44,28 +49,66 @@ enum Files {
         if !FileManager.default.isWritableFile(atPath: directory) { throw CommandFailure("\(path): cannot write: permission denied") }
     }
 
+    /// An output prepared before anything is written: a regular file (or a new one, or what a symlink names) is
+    /// staged beside its target with the target's permissions; a terminal, a pipe or a device is written at commit.
+    struct Output {
+        let path: String?
+        private let staged: DurableFile.Staged?
+        private let data: Data
+
+        init(_ text: String, to path: String?) throws {
+            self.path = path
+            data = Data(text.utf8)
+            guard let path else { staged = nil; return }
+            do {
+                let target = try DurableFile.target(of: path)
+                var info = stat()
+                let special = stat(target, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+                staged = special ? nil : try DurableFile.Staged([UInt8](data), for: target)
+            } catch let error as DurableFileError {
+                throw CommandFailure("\(path): cannot write: \(error.message)")
+            }
+        }
+
+        /// Whether the output waits in a temporary file beside its target.
+        var isStaged: Bool { staged != nil }
+
+        /// Puts the output in place (or writes it to the terminal, pipe or device).
+        func commit() throws {
+            guard let path else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            do {
+                if let staged {
+                    try staged.commit()
+                } else {
+                    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                    defer { try? handle.close() }
+                    try handle.write(contentsOf: data)
+                }
+            } catch let error as DurableFileError {
+                throw CommandFailure("\(path): cannot write: \(error.message)")
+            } catch {
+                throw CommandFailure("\(path): cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or to standard output for nil.
     static func write(_ text: String, to path: String?) throws {
-        let data = Data(text.utf8)
-        guard let path else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        do {
-            // A regular file (or a new one) is replaced atomically: readers see the old or the new file, never a
-            // torn one. Anything else (a terminal, a pipe, /dev/stderr) is written in place.
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            let type = attributes?[.type] as? FileAttributeType
-            if attributes == nil || type == .typeRegular {
-                try data.write(to: url.resolvingSymlinksInPath(), options: .atomic)
-            } else {
-                let handle = try FileHandle(forWritingTo: url)
-                defer { try? handle.close() }
-                try handle.write(contentsOf: data)
-            }
-        } catch {
-            throw CommandFailure("\(path): cannot write: \(error.localizedDescription)")
+        try Output(text, to: path).commit()
+    }
+
+    /// Writes several outputs so that either all are written or none: each is staged first, then all are put in
+    /// place (a full disk while staging the report leaves the text unwritten too).
+    static func writeAll(_ outputs: [(text: String, path: String?)]) throws {
+        // Devices and pipes first (a full disk behind /dev/full fails before any file is replaced), then the staged
+        // files, then standard output.
+        let prepared = try outputs.map { try Output($0.text, to: $0.path) }
+        func order(_ o: Output) -> Int { o.path == nil ? 2 : (o.isStaged ? 1 : 0) }
+        for output in prepared.sorted(by: { order($0) < order($1) }) {
+            try output.commit()
         }
     }
 }

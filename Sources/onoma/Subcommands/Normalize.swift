@@ -95,8 +95,8 @@ extension OnomaCommand {
             // Both destinations are checked before either is written, so a failure leaves nothing half-written.
             try Files.checkWritable(output)
             try Files.checkWritable(report)
-            try Files.write(out, to: output)
-            if let report { try Files.write(reportLines, to: report) }
+            // The text and the report are written together or not at all.
+            try Files.writeAll([(out, output)] + (report.map { [(reportLines, $0)] } ?? []))
         }
 
         private func fileMember(_ path: String?) -> [JSONMember] {
