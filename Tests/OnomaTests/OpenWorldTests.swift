@@ -19,6 +19,9 @@ import Testing
         Entity(id: "country-mali", name: "Mali", type: .place, aliases: [Alias(text: "マリ", lang: "ja")]),
         Entity(id: "kastelyanova", name: "Kastelyanova", type: .person),
         Entity(id: "gregor-halvorsen", name: "Gregor Halvorsen", type: .person),
+        Entity(id: "chung-tae-woong", name: "Chung Tae-woong", type: .person,
+               aliases: [Alias(text: "정태웅", lang: "ko"), Alias(text: "鄭泰雄", lang: "ko")],
+               given: "Tae-woong", family: "Chung", roles: ["Minister of Foreign Affairs"]),
         Entity(id: "elena-varga-hollis", name: "Elena Varga-Hollis", type: .person, given: "Elena", family: "Varga-Hollis"),
         Entity(id: "anna-kowalska", name: "Anna Kowalska", type: .person),
         Entity(id: "jan-kowalski", name: "Jan Kowalski", type: .person),
@@ -159,6 +162,12 @@ import Testing
         #expect(TestGazetteer.mention("Varga-Hollis", in: titled)?.status == .unresolved)
         let later = Self.engine.normalize("Elena Varga-Hollis spoke. Later Varga-Holis said more.")
         #expect(later.text == "Elena Varga-Hollis spoke. Later Varga-Hollis said more.")
+    }
+
+    @Test func aSecondPassChangesNothingAfterAHyphenatedGivenNameRewrite() throws {
+        let once = Self.engine.normalize("Foreign Minister Taixiong met him.").text
+        #expect(once == "Foreign Minister Tae-woong met him.")
+        #expect(Self.engine.normalize(once).text == once)
     }
 
     // MARK: Someone else with the same family name

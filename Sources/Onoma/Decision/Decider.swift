@@ -64,7 +64,10 @@ struct Decider {
         let slice = tokens[span]
         let key = slice.map(\.key).joined()
         var candidates = matcher.exactFull(key, tokens: slice)
-        candidates += matcher.structured(slice) + matcher.fuzzy(key, tokenCount: slice.count, tokens: slice.map(\.key))
+        // No name has more words than the index keeps (a pasted paragraph would cost the square of its length).
+        if slice.count <= KeyIndex.maximumWords {
+            candidates += matcher.structured(slice) + matcher.fuzzy(key, tokenCount: slice.count, tokens: slice.map(\.key))
+        }
         if slice.count == 1 { candidates += matcher.namePart(slice[slice.startIndex]) }
         // Names resolved in full earlier in the text count as document context.
         var namedInFull = Set<Int>()
@@ -547,6 +550,9 @@ struct Decider {
         if tokenCount == 1, candidate.part == .family, let family = display.family {
             // A family name alone, hyphenated or not ("Thomas-Greenfield"), is replaced by the family name.
             canonical = family
+        } else if tokenCount == 1, candidate.part == .given, let given = display.given {
+            // A given name alone likewise ("Eui-yong"), so a second pass finds it written as the name writes it.
+            canonical = given
         } else if tokenCount == 1, let same = words.first(where: { KeyFolding.key(String(display.full.unicodeScalars[$0])) == surfaceKey }) {
             // The word is already a word of the canonical name ("Salman", "Erdogan"): write it as the name writes it.
             canonical = String(display.full.unicodeScalars[same])

@@ -65,10 +65,13 @@ extension Entity {
         if later.type != .other { out.type = later.type }
         out.given = later.given ?? given
         out.family = later.family ?? family
-        for alias in later.aliases where !out.aliases.contains(where: { $0.text == alias.text && $0.lang == alias.lang }) {
+        // Sets keep the merge linear: one Wikidata entity can have tens of thousands of aliases.
+        var aliasKeys = Set(out.aliases.map { ($0.lang ?? "") + "\u{0}" + $0.text })
+        for alias in later.aliases where aliasKeys.insert((alias.lang ?? "") + "\u{0}" + alias.text).inserted {
             out.aliases.append(alias)
         }
-        for role in later.roles where !out.roles.contains(role) { out.roles.append(role) }
+        var roles = Set(out.roles)
+        for role in later.roles where roles.insert(role).inserted { out.roles.append(role) }
         out.origin = later.origin
         return out
     }

@@ -137,15 +137,15 @@ public struct GazetteerDocument: Sendable {
         if let type = patch.type { set("type", .string(type.rawValue)) }
         if let given = patch.given { set("given", .string(given)) }
         if let family = patch.family { set("family", .string(family)) }
-        let newAliases = patch.aliases.filter { alias in
-            !existing.aliases.contains { $0.text == alias.text && $0.lang == alias.lang }
-        }
+        let known = Set(existing.aliases.map(aliasKey))
+        let newAliases = patch.aliases.filter { !known.contains(aliasKey($0)) }
         if !newAliases.isEmpty {
             var items: [JSONValue] = []
             if case .array(let old)? = object["aliases"] { items = old }
             set("aliases", .array(items + unique(newAliases).map(json)))
         }
-        let newRoles = uniqueStrings(patch.roles).filter { !existing.roles.contains($0) }
+        let knownRoles = Set(existing.roles)
+        let newRoles = uniqueStrings(patch.roles).filter { !knownRoles.contains($0) }
         if !newRoles.isEmpty {
             var items: [JSONValue] = []
             if case .array(let old)? = object["roles"] { items = old }
@@ -168,16 +168,17 @@ public struct GazetteerDocument: Sendable {
         return .object(members)
     }
 
+    /// An alias's identity for merging: its text and language (a Set of these keeps merges linear).
+    private static func aliasKey(_ alias: Alias) -> String { (alias.lang ?? "") + "\u{0}" + alias.text }
+
     private static func unique(_ aliases: [Alias]) -> [Alias] {
-        var out = [Alias]()
-        for a in aliases where !out.contains(where: { $0.text == a.text && $0.lang == a.lang }) { out.append(a) }
-        return out
+        var seen = Set<String>()
+        return aliases.filter { seen.insert(aliasKey($0)).inserted }
     }
 
     private static func uniqueStrings(_ items: [String]) -> [String] {
-        var out = [String]()
-        for s in items where !out.contains(s) { out.append(s) }
-        return out
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
     }
 }
 

@@ -34,17 +34,20 @@ struct KeyIndex: Sendable {
     static let combinationLimit = 256
     /// Fuzzy-eligible keys are at least this long: a two-syllable Chinese name is one edit away from many others.
     static let minimumFuzzyLength = 5
+    /// Fuzzy-eligible keys are at most this long: no name is longer, and a key's deletion neighbourhood costs the
+    /// square of its length (a 100 KB "name" would take gigabytes).
+    static let maximumFuzzyLength = 96
 
     init(forms: [[NameForm]]) {
         for (entity, entityForms) in forms.enumerated() {
-            for (formIndex, form) in entityForms.enumerated() {
+            for (formIndex, form) in entityForms.enumerated() where form.words.count <= Self.maximumWords {
                 add(form.words, entity: entity, form: formIndex, part: .full)
                 if let swapped = form.swappedWords {
                     add(swapped, entity: entity, form: formIndex, part: .swapped)
                     add(form.familyWords, entity: entity, form: formIndex, part: .family)
                     add(form.givenWords, entity: entity, form: formIndex, part: .given)
                     let given = form.givenWords
-                    if given.count >= 2, form.givenNamesSeparable {
+                    if given.count >= 2, given.count <= 8, form.givenNamesSeparable {
                         // Western names with middle names: "Recep Erdogan", "Tayyip Erdogan".
                         for word in given {
                             let short = form.family!.lowerBound == 0 ? form.familyWords + [word] : [word] + form.familyWords
@@ -59,8 +62,12 @@ struct KeyIndex: Sendable {
         }
     }
 
+    /// A name form of more words than this is no name (a pasted paragraph, a hostile file): it gets no keys, so a
+    /// 10 MB "name" costs its parse and nothing more.
+    static let maximumWords = 32
+
     private mutating func add(_ words: [[Spelling]], entity: Int, form: Int, part: KeyPart) {
-        guard !words.isEmpty else { return }
+        guard !words.isEmpty, words.count <= Self.maximumWords else { return }
         for key in SpelledKey.combinations(words, limit: Self.combinationLimit) {
             let hit = KeyHit(entity: entity, form: form, part: part, systems: key.systems, score: key.score)
             if let existing = exact[key.text]?.firstIndex(where: { $0.entity == entity && $0.part == part }) {
@@ -68,7 +75,8 @@ struct KeyIndex: Sendable {
             } else {
                 exact[key.text, default: []].append(hit)
             }
-            if part != .given, key.text.utf8.count >= Self.minimumFuzzyLength, key.text.utf8.allSatisfy({ $0 < 0x80 }),
+            if part != .given, (Self.minimumFuzzyLength...Self.maximumFuzzyLength).contains(key.text.utf8.count),
+               key.text.utf8.allSatisfy({ $0 < 0x80 }),
                key.systems.isSubset(of: SystemSet.fuzzyEligible) {
                 fuzzyKeys.insert(key.text)
             }
@@ -89,6 +97,9 @@ struct KeyIndex: Sendable {
 
     /// Fuzzy-eligible keys within `maxDistance` edits of `query`.
     func fuzzyNeighbours(of query: String, maxDistance: Int) -> [(key: String, distance: Int)] {
+        // Nothing indexed is longer than the maximum, so a longer query has no neighbours (and its variants would
+        // cost the square of its length).
+        guard query.utf8.count <= Self.maximumFuzzyLength + maxDistance else { return [] }
         var candidates = Set<String>()
         for variant in Self.deletionVariants(query) {
             if let keys = deletions[variant] { candidates.formUnion(keys) }
