@@ -116,3 +116,58 @@ import Glibc
         #expect(written.range(of: Data(Self.nfc.utf8)) == nil)
     }
 }
+
+/// The smaller defects of the reliability review, each reproduced.
+@Suite struct SmallInputDefectsCLITests {
+    static let gazetteer = #"{"id": "zorba-quint", "name": "Zorba Quint", "type": "person", "aliases": [{"text": "佐尔巴·昆特", "lang": "zh"}]}"# + "\n"
+
+    @Test func aDuplicateTextKeyInAJSONLLineIsAnError() throws {
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl"],
+                                    stdin: Data(#"{"text": "one", "text": "two"}"#.utf8 + [0x0A]))
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let message = String(decoding: run.stderr, as: UTF8.self)
+        #expect(message.contains("line 1") && message.contains("more than once"))
+    }
+
+    @Test func aByteOrderMarkIsAcceptedAndPassedThrough() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let bom = "\u{FEFF}"
+        let gazetteer = try scratch.write("g.jsonl", bom + Self.gazetteer)
+        let input = bom + #"{"text": "Zuoerba Kunte spoke."}"# + "\n"
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--no-default-gazetteer", "--gazetteer", gazetteer],
+                                    stdin: Data(input.utf8))
+        expectSuccess(run)
+        #expect(run.stdoutText.hasPrefix(bom + "{"))
+        #expect(run.stdoutText.contains("Zorba Quint spoke."))
+        // Editing the gazetteer keeps its mark and its entity.
+        expectSuccess(try OnomaTool.run(["gazetteer", "add", "--gazetteer", gazetteer, "--id", "zorba-quint", "--role", "Envoy"]))
+        let edited = String(decoding: try scratch.read("g.jsonl"), as: UTF8.self)
+        #expect(edited.hasPrefix(bom + "{") && edited.contains("Envoy"))
+        // A CSV import with a mark reads its header.
+        let csv = try scratch.write("in.csv", bom + "id,name,type\nalpha-q,Alpha Q,person\n")
+        expectSuccess(try OnomaTool.run(["gazetteer", "import", csv, "--format", "csv", "--gazetteer", scratch.path("out.jsonl")]))
+        #expect(String(decoding: try scratch.read("out.jsonl"), as: UTF8.self).contains("alpha-q"))
+    }
+
+    @Test func aFileNameCannotInjectAFormulaIntoTheAuditCSV() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write("=HYPERLINK(1).txt", "Zorbal Quintessa met the press.\n")
+        let run = try OnomaTool.run(["audit", "--format", "csv", "--no-default-gazetteer",
+                                     "--gazetteer", try scratch.write("g.jsonl", Self.gazetteer), "=HYPERLINK(1).txt"], in: scratch.url)
+        expectSuccess(run)
+        #expect(run.stdoutText.contains("'=HYPERLINK(1).txt"))
+        #expect(!run.stdoutText.contains(",=HYPERLINK"))
+    }
+
+    @Test func gazetteerCheckRejectsControlCharactersInNames() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("g.jsonl", #"{"id": "bad", "name": "Bad\u0000Name", "type": "person", "aliases": ["Two\nLines"]}"# + "\n")
+        let run = try OnomaTool.run(["gazetteer", "check", "--no-default-gazetteer", "--gazetteer", path])
+        #expect(run.status == 1)
+        #expect(run.stdoutText.contains("control character") || String(decoding: run.stderr, as: UTF8.self).contains("control character"))
+    }
+}

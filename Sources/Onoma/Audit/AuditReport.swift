@@ -56,9 +56,16 @@ public enum AuditReport {
                 context,
                 row.suggestions.map { "\($0.id) \($0.name) \(scoreText($0.score))" }.joined(separator: " | "),
                 "",
-            ], separator: separator)
+            ].map(inertInSpreadsheets), separator: separator)
         }
         return out
+    }
+
+    /// A field a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return, as a
+    /// file name in the context column can) gets a leading apostrophe, which spreadsheets show as text.
+    static func inertInSpreadsheets(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        return "'" + field
     }
 
     // MARK: Terminal table

@@ -12,6 +12,7 @@ public enum DelimitedText {
 
     /// Parses rows; each row carries the 1-based line it starts on.
     public static func parse(_ text: String, separator: Character) throws(ParseError) -> [(line: Int, fields: [String])] {
+        let text = TextLines.splitByteOrderMark(text).rest // Excel writes one
         var rows = [(line: Int, fields: [String])]()
         var fields = [String]()
         var field = ""

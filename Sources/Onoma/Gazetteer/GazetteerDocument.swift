@@ -39,6 +39,8 @@ public struct GazetteerDocument: Sendable {
     }
 
     public private(set) var lines: [Line]
+    /// The file's byte order mark, if it had one ("" otherwise).
+    let byteOrderMark: String
     /// The path shown in messages.
     public let path: String
 
@@ -46,7 +48,10 @@ public struct GazetteerDocument: Sendable {
     public init(text: String, path: String) throws(GazetteerError) {
         self.path = path
         var lines = [Line]()
-        let parts = TextLines.split(text)
+        // A byte order mark is accepted and written back.
+        let (mark, body) = TextLines.splitByteOrderMark(text)
+        byteOrderMark = mark
+        let parts = TextLines.split(body)
         for (index, raw) in parts.enumerated() {
             let location = SourceLocation(file: path, line: index + 1)
             if TextLines.isBlank(raw) { lines.append(.blank(raw)); continue }
@@ -75,7 +80,7 @@ public struct GazetteerDocument: Sendable {
             case .entity(let raw, _, _): return raw
             }
         }.joined(separator: "\n")
-        return lines.isEmpty ? "" : body + "\n"
+        return lines.isEmpty ? "" : byteOrderMark + body + "\n"
     }
 
     /// Creates the entity or extends the existing one with the same id. Returns true if it was created.

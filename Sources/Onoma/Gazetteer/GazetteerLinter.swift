@@ -40,6 +40,12 @@ public enum GazetteerLinter {
             } else {
                 firstByID[entity.origin.file + "\u{0}" + entity.id] = entity.origin
             }
+            // A control character (NUL, a line break) in a name or alias is never part of a name.
+            for text in [entity.name] + entity.aliases.map(\.text) + [entity.given, entity.family].compactMap({ $0 })
+            where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                diagnostics.append(Diagnostic(severity: .error, location: entity.origin,
+                                              message: "\(entity.id): control character in \(text.debugDescription)"))
+            }
             for alias in entity.aliases {
                 if let lang = alias.lang, !LanguageTag.isWellFormed(lang) {
                     diagnostics.append(Diagnostic(severity: .error, location: entity.origin,

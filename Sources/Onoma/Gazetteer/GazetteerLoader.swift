@@ -13,7 +13,7 @@ public enum GazetteerLoader {
     public static func parse(_ text: String, file: String) throws(GazetteerError) -> [Entity] {
         var entities = [Entity]()
         var lineNumber = 0
-        for line in TextLines.split(text) {
+        for line in TextLines.split(TextLines.splitByteOrderMark(text).rest) {
             lineNumber += 1
             if TextLines.isBlank(line) { continue }
             let location = SourceLocation(file: file, line: lineNumber)

@@ -265,6 +265,13 @@ public enum TextLines {
         line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
+    /// `text` without a leading byte order mark (U+FEFF, which Excel and Notepad write), and the mark itself ("" if
+    /// none), so a reader can accept the file and a writer can give the mark back.
+    public static func splitByteOrderMark(_ text: String) -> (mark: String, rest: String) {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return ("", text) }
+        return ("\u{FEFF}", String(text.unicodeScalars.dropFirst()))
+    }
+
     /// The lines of `text` (a final line break does not start an empty line).
     public static func split(_ text: String) -> [String] {
         if text.isEmpty { return [] }

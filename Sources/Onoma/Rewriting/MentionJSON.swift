@@ -97,6 +97,11 @@ public enum JSONLNormalizer {
         guard case .object(let members) = value else {
             throw JSONLInputError(line: lineNumber, message: "expected a JSON object")
         }
+        // Parsers disagree on a repeated key (most keep the last, some the first): which text would be normalized
+        // is not clear, so it is an error.
+        if members.filter({ $0.key == "text" }).count > 1 {
+            throw JSONLInputError(line: lineNumber, message: "\"text\" appears more than once")
+        }
         guard let textMember = members.first(where: { $0.key == "text" }), let text = textMember.value.stringValue else {
             throw JSONLInputError(line: lineNumber, message: "missing \"text\" (a string)")
         }

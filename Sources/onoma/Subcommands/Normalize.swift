@@ -72,7 +72,10 @@ extension OnomaCommand {
                     }
                 case .jsonl:
                     var lineNumber = 0
-                    let lines = TextLines.split(text)
+                    // A byte order mark before the first line is accepted and passed through.
+                    let (mark, body) = TextLines.splitByteOrderMark(text)
+                    out += mark
+                    let lines = TextLines.split(body)
                     var document = DocumentContext()
                     for line in lines {
                         lineNumber += 1
