@@ -49,7 +49,7 @@ public enum DurableFile {
         let (replacement, result) = try transform(current)
         // Bytes, not String equality: an NFC name made NFD is canonically equal and still a change to write.
         if let replacement, !replacement.utf8.elementsEqual(current.utf8) {
-            try writeAtomically(replacement, to: path, directory: directory)
+            try Staged(Array(replacement.utf8), for: path).commit()
         }
         return result
     }
@@ -97,7 +97,8 @@ public enum DurableFile {
             temporary = "\(self.path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             var existing = stat()
             let exists = stat(self.path, &existing) == 0
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            // A new file gets the usual 0666 less the umask (the kernel applies it); a replaced one its own mode.
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
             guard fd >= 0 else { throw DurableFileError(path: temporary, message: "cannot create: \(DurableFile.errnoText())") }
             var ok = false
             defer { if !ok { unlink(temporary) } }
@@ -105,10 +106,6 @@ public enum DurableFile {
                 // Keep who may read the file: a 0600 file stays 0600, and its owner and group stay if we may.
                 _ = fchown(fd, existing.st_uid, existing.st_gid)
                 fchmod(fd, existing.st_mode & 0o7777)
-            } else {
-                let mask = umask(0)
-                umask(mask)
-                fchmod(fd, 0o666 & ~mask)
             }
             var written = 0
             while written < bytes.count {
@@ -142,11 +139,6 @@ public enum DurableFile {
         }
 
         deinit { if !done { unlink(temporary) } }
-    }
-
-    /// Writes `text` to a temporary file beside `path`, flushes it, renames it over `path` and flushes the folder.
-    static func writeAtomically(_ text: String, to path: String, directory: String) throws {
-        try Staged(Array(text.utf8), for: path).commit()
     }
 
     /// Temporary files are only created while the lock is held, so any found under the lock were left by a
