@@ -170,6 +170,15 @@ import Testing
         #expect(Self.engine.normalize(once).text == once)
     }
 
+    @Test(arguments: ["Vasily\u{200B}Grigorenko", "Vasily \u{200B}Grigorenko", "Vasily\u{2060}Grigorenko", "Vasi\u{034F}ly Grigorenko"])
+    func invisibleCharactersReadAlikeInNormalizeAndExplain(_ name: String) throws {
+        let explained = Self.engine.explain(name).mention
+        let normalized = Self.engine.normalize("\(name) spoke.").mentions.first
+        #expect(explained?.status == .resolved)
+        #expect(normalized?.status == explained?.status)
+        #expect(normalized?.chosen?.id == explained?.chosen?.id)
+    }
+
     // MARK: Someone else with the same family name
 
     @Test func aFamilyNameHeldExactlyByAnotherEntityBlocksAMisspelling() throws {

@@ -48,7 +48,9 @@ struct Spotter {
     func joinedBySpace(_ a: Token, _ b: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         guard b.start > a.end else { return false }
         if b.start - a.end > 3 { return false }
-        return scalars[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+        // Invisible format characters (a zero-width space, a word joiner) join words as a space does, so normalize
+        // reads "Dai\u{200B}Qi" as explain does.
+        return scalars[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{00A0}" || $0.properties.isDefaultIgnorableCodePoint }
     }
 
     /// Whether a token opens a sentence (only spaces, quotes and brackets since a full stop, line break or start).
