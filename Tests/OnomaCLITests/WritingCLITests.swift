@@ -171,3 +171,31 @@ import Glibc
         #expect(run.stdoutText.contains("control character") || String(decoding: run.stderr, as: UTF8.self).contains("control character"))
     }
 }
+
+/// A writer that finds the gazetteer locked says that it waits, and gives up after --lock-timeout.
+@Suite struct LockWaitCLITests {
+    @Test func aHeldLockIsReportedAndTimesOut() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("g.jsonl", #"{"id": "alpha-beta", "name": "Alpha Beta", "type": "person"}"# + "\n")
+        let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
+        #expect(lock >= 0)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX) == 0)
+        let run = try OnomaTool.run(["gazetteer", "add", "--gazetteer", path, "--id", "zed-quorum", "--name", "Zed Quorum",
+                                     "--lock-timeout", "0.3"])
+        #expect(run.status == 1)
+        let message = String(decoding: run.stderr, as: UTF8.self)
+        #expect(message.contains("waiting for another writer's lock"))
+        #expect(message.contains("still holds the lock"))
+        #expect(!String(decoding: try scratch.read("g.jsonl"), as: UTF8.self).contains("zed-quorum"))
+        flock(lock, LOCK_UN)
+        expectSuccess(try OnomaTool.run(["gazetteer", "add", "--gazetteer", path, "--id", "zed-quorum", "--name", "Zed Quorum",
+                                         "--lock-timeout", "0.3"]))
+    }
+
+    @Test func aNegativeLockTimeoutIsAnError() throws {
+        let run = try OnomaTool.run(["gazetteer", "add", "--id", "x", "--name", "X", "--lock-timeout", "-1"])
+        #expect(run.status == 64)
+    }
+}

@@ -21,7 +21,11 @@ public enum DurableFile {
     /// `transform` returns (nothing is written if it returns nil). Returns `transform`'s second result.
     /// A symlink is followed to the file it names, so the link stays a link and every writer, through the link or
     /// not, takes the same lock; a file with other hard links is refused, since renaming over it would split them.
-    public static func update<Result>(_ path: String, _ transform: (String) throws -> (String?, Result)) throws -> Result {
+    ///
+    /// When another writer holds the lock, `waiting` is called once (to say so), and the write waits for it: at most
+    /// `lockTimeout` seconds if given, then it fails naming the lock file.
+    public static func update<Result>(_ path: String, lockTimeout: Double? = nil, waiting: (() -> Void)? = nil,
+                                      _ transform: (String) throws -> (String?, Result)) throws -> Result {
         let path = try target(of: path)
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -29,9 +33,7 @@ public enum DurableFile {
         let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lock >= 0 else { throw DurableFileError(path: lockPath, message: "cannot open lock file: \(errnoText())") }
         defer { close(lock) }
-        while flock(lock, LOCK_EX) != 0 {
-            if errno != EINTR { throw DurableFileError(path: lockPath, message: "cannot lock: \(errnoText())") }
-        }
+        try acquire(lock, lockPath: lockPath, timeout: lockTimeout, waiting: waiting)
         defer { flock(lock, LOCK_UN) }
         removeStaleTemporaries(of: path, in: directory)
 
@@ -52,6 +54,35 @@ public enum DurableFile {
             try Staged(Array(replacement.utf8), for: path).commit()
         }
         return result
+    }
+
+    /// Takes the exclusive lock: at once if free; else after `waiting()`, blocking, or polling until `timeout`.
+    private static func acquire(_ lock: Int32, lockPath: String, timeout: Double?, waiting: (() -> Void)?) throws {
+        while flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            guard errno == EWOULDBLOCK else {
+                throw DurableFileError(path: lockPath, message: "cannot lock: \(errnoText())")
+            }
+            waiting?()
+            guard let timeout else {
+                while flock(lock, LOCK_EX) != 0 {
+                    if errno != EINTR { throw DurableFileError(path: lockPath, message: "cannot lock: \(errnoText())") }
+                }
+                return
+            }
+            let deadline = Date().addingTimeInterval(timeout)
+            while flock(lock, LOCK_EX | LOCK_NB) != 0 {
+                if errno != EWOULDBLOCK && errno != EINTR {
+                    throw DurableFileError(path: lockPath, message: "cannot lock: \(errnoText())")
+                }
+                if Date() >= deadline {
+                    throw DurableFileError(path: lockPath, message: "another writer still holds the lock after "
+                        + "\(timeout) s; nothing was written")
+                }
+                usleep(50_000)
+            }
+            return
+        }
     }
 
     /// The file `path` names: itself, or what its chain of symlinks ends at (which may not exist yet). Fails for a

@@ -48,6 +48,7 @@ extension OnomaCommand {
         var fields: [String] = []
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var lock: LockOptions
 
         func validate() throws {
             if id.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--id must not be empty") }
@@ -77,7 +78,7 @@ extension OnomaCommand {
                 return (String(field[..<eq]), JSONValue.string(String(field[field.index(after: eq)...])))
             }
             let path = try gazetteer.writableGazetteer()
-            let (created, _) = try GazetteerWriting.apply([patch], to: path)
+            let (created, _) = try GazetteerWriting.apply([patch], to: path, lock: lock)
             print("\(created == 1 ? "added" : "extended") \(id) in \(path)")
         }
     }

@@ -25,6 +25,7 @@ extension OnomaCommand {
         var skipInvalid = false
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var lock: LockOptions
 
         func run() throws {
             let text = try Files.readText(review)
@@ -95,7 +96,7 @@ extension OnomaCommand {
             if !refused.isEmpty && !skipInvalid {
                 throw CommandFailure("\(refused.count) row\(refused.count == 1 ? "" : "s") refused; nothing written (use --skip-invalid to apply the rest)")
             }
-            if !patches.isEmpty { _ = try GazetteerWriting.apply(patches, to: target) }
+            if !patches.isEmpty { _ = try GazetteerWriting.apply(patches, to: target, lock: lock) }
             if !ignored.isEmpty { try appendToStoplist(ignored, path: stoplist) }
             print("added \(aliasCount) alias\(aliasCount == 1 ? "" : "es") to \(extendedIDs.count) entit\(extendedIDs.count == 1 ? "y" : "ies"), "
                   + "created \(newIDs.count) entit\(newIDs.count == 1 ? "y" : "ies")" + (patches.isEmpty ? "" : " in \(target)")
@@ -106,7 +107,7 @@ extension OnomaCommand {
 
         private func appendToStoplist(_ phrases: [String], path: String) throws {
             do {
-                try DurableFile.update(path) { text in
+                try lock.update(path) { text in
                     let existing = Stoplists.parseIgnored(text)
                     var out = text.isEmpty ? "# Phrases that are not names (one per line), written by `onoma gazetteer apply`.\n" : text
                     if !out.hasSuffix("\n") { out += "\n" }

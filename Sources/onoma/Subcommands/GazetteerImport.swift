@@ -37,6 +37,7 @@ extension OnomaCommand {
         var typeMap: String?
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var lock: LockOptions
 
         func run() throws {
             let target = try gazetteer.writableGazetteer()
@@ -45,7 +46,7 @@ extension OnomaCommand {
             case .wikidata: patches = try wikidataPatches()
             case .file: patches = try filePatches()
             }
-            let (created, extended) = try GazetteerWriting.apply(patches, to: target)
+            let (created, extended) = try GazetteerWriting.apply(patches, to: target, lock: lock)
             print("imported \(patches.count) entities into \(target): \(created) new, \(extended) extended")
         }
 

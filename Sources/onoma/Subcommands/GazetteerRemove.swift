@@ -12,12 +12,13 @@ extension OnomaCommand {
         var id: String
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var lock: LockOptions
 
         func run() throws {
             let path = try gazetteer.writableGazetteer()
             let removed: Bool
             do {
-                removed = try DurableFile.update(path) { text in
+                removed = try lock.update(path) { text in
                     var document = try GazetteerDocument(text: text, path: path)
                     let found = document.remove(id: id)
                     return (found ? document.text : nil, found)
