@@ -151,6 +151,22 @@ import Glibc
         #expect(String(decoding: try scratch.read("out.jsonl"), as: UTF8.self).contains("alpha-q"))
     }
 
+    @Test func carriageReturnOnlyLineEndingsAreLinesAndAreKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let gazetteer = try scratch.write("g.jsonl", Self.gazetteer.replacingOccurrences(of: "\n", with: "\r"))
+        let input = #"{"text": "Zuoerba Kunte spoke."}"# + "\r" + #"{"text": "No names."}"# + "\r"
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--no-default-gazetteer", "--gazetteer", gazetteer],
+                                    stdin: Data(input.utf8))
+        expectSuccess(run)
+        let lines = run.stdoutText.split(separator: "\r", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines[2].isEmpty && !run.stdoutText.contains("\n"))
+        #expect(lines[0].contains("Zorba Quint spoke."))
+        expectSuccess(try OnomaTool.run(["gazetteer", "add", "--gazetteer", gazetteer, "--id", "alpha-q", "--name", "Alpha Q"]))
+        let edited = String(decoding: try scratch.read("g.jsonl"), as: UTF8.self)
+        #expect(edited.split(separator: "\r").count == 2 && !edited.contains("\n"))
+    }
+
     @Test func aFileNameCannotInjectAFormulaIntoTheAuditCSV() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

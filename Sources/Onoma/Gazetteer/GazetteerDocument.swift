@@ -41,6 +41,8 @@ public struct GazetteerDocument: Sendable {
     public private(set) var lines: [Line]
     /// The file's byte order mark, if it had one ("" otherwise).
     let byteOrderMark: String
+    /// The file's line break ("\n", or "\r" for a file of carriage returns only), kept when it is rewritten.
+    let lineBreak: String
     /// The path shown in messages.
     public let path: String
 
@@ -51,6 +53,7 @@ public struct GazetteerDocument: Sendable {
         // A byte order mark is accepted and written back.
         let (mark, body) = TextLines.splitByteOrderMark(text)
         byteOrderMark = mark
+        lineBreak = String(TextLines.lineBreak(of: body))
         let parts = TextLines.split(body)
         for (index, raw) in parts.enumerated() {
             let location = SourceLocation(file: path, line: index + 1)
@@ -79,8 +82,8 @@ public struct GazetteerDocument: Sendable {
             case .blank(let raw): return raw
             case .entity(let raw, _, _): return raw
             }
-        }.joined(separator: "\n")
-        return lines.isEmpty ? "" : byteOrderMark + body + "\n"
+        }.joined(separator: lineBreak)
+        return lines.isEmpty ? "" : byteOrderMark + body + lineBreak
     }
 
     /// Creates the entity or extends the existing one with the same id. Returns true if it was created.

@@ -272,11 +272,18 @@ public enum TextLines {
         return ("\u{FEFF}", String(text.unicodeScalars.dropFirst()))
     }
 
-    /// The lines of `text` (a final line break does not start an empty line).
+    /// The line break `text` uses: "\r" for a file of old Mac line endings (carriage returns and no line feed),
+    /// else "\n" (a CRLF file's carriage returns stay at the ends of its lines).
+    public static func lineBreak(of text: String) -> Unicode.Scalar {
+        !text.unicodeScalars.contains("\n") && text.unicodeScalars.contains("\r") ? "\r" : "\n"
+    }
+
+    /// The lines of `text`, split at its line break (`lineBreak(of:)`; a final one does not start an empty line).
     public static func split(_ text: String) -> [String] {
         if text.isEmpty { return [] }
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
-        if text.unicodeScalars.last == "\n" { lines.removeLast() }
+        let separator = lineBreak(of: text)
+        var lines = text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map { String($0) }
+        if text.unicodeScalars.last == separator { lines.removeLast() }
         return lines
     }
 }

@@ -76,6 +76,7 @@ extension OnomaCommand {
                     let (mark, body) = TextLines.splitByteOrderMark(text)
                     out += mark
                     let lines = TextLines.split(body)
+                    let lineBreak = String(TextLines.lineBreak(of: body))
                     var document = DocumentContext()
                     for line in lines {
                         lineNumber += 1
@@ -83,7 +84,8 @@ extension OnomaCommand {
                             let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
                                 line, lineNumber: lineNumber, engine: engine, mode: mode, docField: docField, document: &document)
                             // Every line keeps its line break; a last line without one stays without.
-                            out += normalized + (lineNumber < lines.count || text.unicodeScalars.last == "\n" ? "\n" : "")
+                            out += normalized + (lineNumber < lines.count || text.unicodeScalars.last == lineBreak.unicodeScalars.first
+                                ? lineBreak : "")
                             var extra = fileMember(path)
                             extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
                             for mention in mentions where report != nil {
