@@ -22,6 +22,20 @@ import Testing
         #expect(engine.explain(paragraph).mention?.status == .unresolved)
     }
 
+    @Test func aGazetteerNameOverTheLimitIsAnErrorNamingTheLine() throws {
+        let long = String(repeating: "b", count: GazetteerLoader.maximumNameLength + 1)
+        let text = #"{"id": "ok", "name": "Fine Name"}"# + "\n" + #"{"id": "long", "name": "\#(long)"}"# + "\n"
+        do {
+            _ = try GazetteerLoader.parse(text, file: "g.jsonl")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location.line == 2)
+            #expect(error.message.contains("longer than \(GazetteerLoader.maximumNameLength)"))
+        }
+        let alias = #"{"id": "a", "name": "A", "aliases": ["\#(long)"]}"#
+        #expect(throws: GazetteerError.self) { try GazetteerLoader.parse(alias, file: "g.jsonl") }
+    }
+
     @Test func mergingManyAliasesKeepsEachOnce() {
         let base = Entity(id: "e", name: "E", aliases: (0..<20_000).map { Alias(text: "Alias \($0)", lang: "en") })
         let later = Entity(id: "e", name: "E", aliases: (10_000..<30_000).map { Alias(text: "Alias \($0)", lang: "en") }

@@ -53,13 +53,25 @@ public enum GazetteerLoader {
     }
 
     /// Builds an entity from one parsed line.
+    /// The longest name or alias an entity may have, in characters: far above any real name (the longest official
+    /// country and ministry names have under 100), low enough that no file can make loading slow.
+    public static let maximumNameLength = 1_000
+    /// The most aliases one entity may have (Wikidata's most-aliased items have a few thousand).
+    public static let maximumAliases = 100_000
+
     public static func entity(from value: JSONValue, at location: SourceLocation) throws(GazetteerError) -> Entity {
         func fail(_ message: String) -> GazetteerError { GazetteerError(location: location, message: message) }
+        func checkLength(_ text: String, _ what: String, _ id: String) throws(GazetteerError) {
+            if text.count > maximumNameLength {
+                throw fail("entity \"\(id)\": \(what) is longer than \(maximumNameLength) characters")
+            }
+        }
         guard case .object = value else { throw fail("an entity must be a JSON object") }
         guard let id = value["id"]?.stringValue, !id.isEmpty else { throw fail("missing \"id\" (a non-empty string)") }
         guard let name = value["name"]?.stringValue, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw fail("entity \"\(id)\": missing \"name\" (a non-empty string)")
         }
+        try checkLength(name, "the name", id)
         var type = EntityType.other
         if let raw = value["type"] {
             guard let s = raw.stringValue, let t = EntityType(rawValue: s) else {
@@ -70,6 +82,9 @@ public enum GazetteerLoader {
         var aliases = [Alias]()
         if let raw = value["aliases"] {
             guard case .array(let items) = raw else { throw fail("entity \"\(id)\": \"aliases\" must be an array") }
+            if items.count > maximumAliases {
+                throw fail("entity \"\(id)\": more than \(maximumAliases) aliases")
+            }
             for item in items {
                 switch item {
                 case .string(let s): aliases.append(Alias(text: s))
@@ -81,6 +96,7 @@ public enum GazetteerLoader {
                                          reading: item["reading"]?.stringValue, kind: item["kind"]?.stringValue))
                 default: throw fail("entity \"\(id)\": an alias must be a string or an object with \"text\"")
                 }
+                try checkLength(aliases[aliases.count - 1].text, "an alias", id)
             }
         }
         var roles = [String]()

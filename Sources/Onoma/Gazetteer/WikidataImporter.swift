@@ -97,7 +97,8 @@ public enum WikidataImporter {
         guard object["type"]?.stringValue == "item", let id = object["id"]?.stringValue, id.hasPrefix("Q") else {
             return "not an item"
         }
-        guard label(object, "en") != nil else { return "no English label" }
+        guard let name = label(object, "en") else { return "no English label" }
+        if name.count > GazetteerLoader.maximumNameLength { return "label longer than \(GazetteerLoader.maximumNameLength) characters" }
         return nil
     }
 
@@ -116,8 +117,10 @@ public enum WikidataImporter {
             if case .array(let items)? = object["aliases"]?[lang] {
                 texts += items.compactMap { $0["value"]?.stringValue }
             }
-            for text in texts where !(lang == "en" && text == name) {
-                if seen.insert(lang + "\u{0}" + text).inserted { aliases.append(Alias(text: text, lang: lang)) }
+            for text in texts where !(lang == "en" && text == name) && text.count <= GazetteerLoader.maximumNameLength {
+                if aliases.count < GazetteerLoader.maximumAliases, seen.insert(lang + "\u{0}" + text).inserted {
+                    aliases.append(Alias(text: text, lang: lang))
+                }
             }
         }
         var roles = [String]()
