@@ -74,33 +74,34 @@ def generated(rng, gazetteer):
         for name in [e.get('name', '')] + [a['text'] if isinstance(a, dict) else a for a in e.get('aliases', [])]:
             held.add(''.join(ch for ch in name.lower() if ch.isalnum()))
 
-    def neg(text, surface):
-        if ''.join(ch for ch in surface.lower() if ch.isalnum()) not in held:
-            cases.append({'text': text, 'gold': [], 'negatives': [surface]})
     templates = ['Officials said {} was ready on Monday.', 'The report by {} came out.', 'He met {} in the capital.',
                  'Residents of {} were told to stay at home.', '{} said the talks would go on.']
+
+    def neg(surface):
+        """A sentence naming `surface`, someone or something the gazetteer does not hold."""
+        text = rng.choice(templates).format(surface)
+        if ''.join(ch for ch in surface.lower() if ch.isalnum()) not in held:
+            cases.append({'text': text, 'gold': [], 'negatives': [surface]})
+
+    korean_surnames = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang"]
     for w in rng.sample(english, 3000):
-        neg(rng.choice(templates).format(cap(w)), cap(w))
+        neg(cap(w))
     for _ in range(2000):
-        name = f'{cap(rng.choice(givens))} {cap(rng.choice(families))}'
-        neg(rng.choice(templates).format(name), name)
+        neg(f'{cap(rng.choice(givens))} {cap(rng.choice(families))}')
     for f in rng.sample(families, 1500):
-        neg(rng.choice(templates).format(cap(f)), cap(f))
+        neg(cap(f))
     for _ in range(2000):
         given = ''.join(rng.choice(pinyin) for _ in range(rng.choice([1, 2, 2])))
-        name = f'{cap(rng.choice(surnames))} {cap(given)}'
-        neg(rng.choice(templates).format(name), name)
+        neg(f'{cap(rng.choice(surnames))} {cap(given)}')
     for _ in range(600):
         a, b = rng.choice(korean), rng.choice(korean)
-        name = f'{rng.choice(["Kim", "Lee", "Park", "Choi", "Jung", "Kang"])} {cap(a)}-{b}'
-        neg(rng.choice(templates).format(name), name)
+        neg(f'{rng.choice(korean_surnames)} {cap(a)}-{b}')
     for p in rng.sample(places, 1500):
-        neg(rng.choice(templates).format(cap(p)), cap(p))
+        neg(cap(p))
     for _ in range(1500):
-        name = f'{cap(rng.choice(foreign))} {cap(rng.choice(foreign))}'
-        neg(rng.choice(templates).format(name), name)
+        neg(f'{cap(rng.choice(foreign))} {cap(rng.choice(foreign))}')
     for w in rng.sample(foreign, 1500):
-        neg(rng.choice(templates).format(cap(w)), cap(w))
+        neg(cap(w))
     # Built-in people: misspelled, truncated and one-word mentions.
     people = [e for e in gazetteer if e.get('type') == 'person' and e.get('family') and e.get('given')
               and e['family'].isascii() and e['given'].isascii() and ' ' not in e['family']]
