@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // ICU behind an opaque C interface: Swift never sees ICU's own types or macro-renamed functions.
@@ -29,7 +30,8 @@ let package = Package(
         .executableTarget(name: "generate-builtin-data", path: "Sources/GenerateBuiltinData"),
         // Regenerates Data/gazetteer/countries.jsonl from ICU's CLDR region names (run: swift run generate-countries).
         .executableTarget(name: "generate-countries", dependencies: ["Onoma"], path: "Sources/GenerateCountries"),
-        .testTarget(name: "OnomaTests", dependencies: ["Onoma"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "OnomaTests", dependencies: ["Onoma", .product(name: "PropertyBased", package: "swift-property-based")],
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OnomaCLITests", dependencies: ["onoma"], exclude: ["Golden"]),
     ]
 )

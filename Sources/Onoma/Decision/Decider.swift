@@ -153,6 +153,9 @@ struct Decider {
                                 covered: Set<Int>, entities: Set<Int>) -> Span? {
         for longer in [range.lowerBound..<(range.upperBound + 1), (range.lowerBound - 1)..<range.upperBound]
         where run.contains(longer.lowerBound) && longer.upperBound <= run.upperBound && !longer.contains(where: covered.contains) {
+            // The added word must be a word of a name, not an initial ("Antony Blinken A.").
+            let added = longer.lowerBound < range.lowerBound ? longer.lowerBound : longer.upperBound - 1
+            guard tokens[added].key.count >= 3 else { continue }
             let slice = tokens[longer]
             var found = matcher.fuzzy(slice.map(\.key).joined(), tokenCount: slice.count, tokens: slice.map(\.key))
                 .filter { entities.contains($0.hit.entity) && $0.hit.part == .full }

@@ -88,6 +88,19 @@ public enum DurableFile {
     /// The file `path` names: itself, or what its chain of symlinks ends at (which may not exist yet). Fails for a
     /// regular file with more than one hard link.
     public static func target(of path: String) throws -> String {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // It exists: a device or a pipe (/dev/stderr) is written where it is; a regular file at its real path.
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return path }
+            if info.st_nlink > 1 {
+                throw DurableFileError(path: path, message: "has \(info.st_nlink) hard links; replacing it would separate "
+                    + "them (write to a new file, or remove the other links first)")
+            }
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        // It does not exist yet, or is a link to nothing: follow the links to where the file will be created.
         var current = path
         for _ in 0..<40 {
             var info = stat()
