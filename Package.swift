@@ -26,12 +26,15 @@ let package = Package(
             name: "onoma",
             dependencies: ["Onoma", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The fuzz target (Scripts/fuzz.sh builds it under libFuzzer); a normal build replays saved inputs.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "onoma-fuzz", dependencies: ["Onoma", "CFuzzerDriver"], path: "Sources/onoma-fuzz"),
         // Rebuilds Sources/Onoma/Generated/BuiltinData.swift from Data/ (run: swift run generate-builtin-data).
         .executableTarget(name: "generate-builtin-data", path: "Sources/GenerateBuiltinData"),
         // Regenerates Data/gazetteer/countries.jsonl from ICU's CLDR region names (run: swift run generate-countries).
         .executableTarget(name: "generate-countries", dependencies: ["Onoma"], path: "Sources/GenerateCountries"),
         .testTarget(name: "OnomaTests", dependencies: ["Onoma", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "OnomaCLITests", dependencies: ["onoma"], exclude: ["Golden"]),
+        .testTarget(name: "OnomaCLITests", dependencies: ["onoma", "onoma-fuzz"], exclude: ["Golden"]),
     ]
 )
