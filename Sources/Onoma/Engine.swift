@@ -97,7 +97,8 @@ public final class Engine: Sendable {
         return Engine(entities: entities, rules: try RuleSets())
     }
 
-    /// Normalizes one text: spots name-like spans, matches and decides them, and rewrites the resolved ones.
+    /// Normalizes one text: spots name-like spans, matches and decides them, and rewrites the resolved ones. The
+    /// result is a fixed point: normalizing it again changes nothing (see `stableMentions`).
     public func normalize(_ text: String, mode: RewriteMode = .replace) -> NormalizationResult {
         var context = DocumentContext()
         return normalize(text, mode: mode, context: &context)
@@ -107,7 +108,7 @@ public final class Engine: Sendable {
     /// as antecedents here) and receives this part's.
     public func normalize(_ text: String, mode: RewriteMode, context: inout DocumentContext) -> NormalizationResult {
         let scalars = Array(text.unicodeScalars)
-        let mentions = Decider(engine: self).mentions(in: scalars, mode: mode, named: &context.named)
+        let mentions = stableMentions(in: scalars, mode: mode, named: &context.named)
         return NormalizationResult(text: Rewriter.apply(mentions, to: scalars), mentions: mentions)
     }
 

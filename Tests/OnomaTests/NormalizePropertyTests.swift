@@ -25,7 +25,7 @@ import Testing
     /// A text of the pieces, space-separated.
     static func text(_ words: [String?]) -> String { words.compactMap { $0 }.joined(separator: " ") }
 
-    @Test func normalizeKeepsEverythingOutsideItsRewritesAndIsIdempotent() async {
+    @Test func normalizeKeepsEverythingOutsideItsRewritesAndIsDeterministic() async {
         await propertyCheck(count: 10_000, input: Gen.element(of: Self.pieces).array(of: 1...24)) { words in
             let text = Self.text(words)
             let result = Self.engine.normalize(text)
@@ -50,27 +50,39 @@ import Testing
         }
     }
 
-    /// A second pass changes nothing, on 10,000 texts of the same pieces (a seeded sample, so a run is repeatable).
-    /// Known exceptions (issue 9, open), recorded rather than hidden: a rewrite can change a later name's context,
-    /// so the second pass reads it anew. "Kishida Kishida Fumio" → "Kishida Fumio Kishida" → "Fumio Kishida
-    /// Kishida" (the words re-pair), and "Minister bu linken Baerbok" → "Minister Antony Blinken Baerbok", where
-    /// the title now reaches the misspelling across capitalized words. They must stay rare.
-    @Test func aSecondPassChangesNothing() {
+    /// A second pass changes nothing, in either mode, on 10,000 texts of the same pieces each (a seeded sample, so
+    /// a run is repeatable).
+    @Test(arguments: RewriteMode.allCases) func aSecondPassChangesNothing(mode: RewriteMode) {
         var random = SeededGenerator(seed: 20261202)
         var failures = [String]()
         for _ in 0..<10_000 {
             let words = (0..<Int.random(in: 1...24, using: &random)).map { _ in Self.pieces.randomElement(using: &random) }
-            let once = Self.engine.normalize(Self.text(words)).text
-            if !Self.engine.normalize(once).text.utf8.elementsEqual(once.utf8) { failures.append(once) }
+            let once = Self.engine.normalize(Self.text(words), mode: mode).text
+            if !Self.engine.normalize(once, mode: mode).text.utf8.elementsEqual(once.utf8) { failures.append(once) }
         }
-        #expect(failures.count <= 50, "\(failures.count) of 10,000 texts change on a second pass: \(failures.prefix(5))")
-        withKnownIssue("a rewrite changes a neighbour's context, so a second pass reads it anew", isIntermittent: true) {
-            #expect(failures.isEmpty, "\(failures.prefix(5))")
-        }
-        withKnownIssue("a swapped-order name beside its repeated family name re-pairs on a second pass") {
-            let once = Self.engine.normalize("Kishida Kishida Fumio spoke.").text
-            #expect(Self.engine.normalize(once).text == once)
-        }
+        #expect(failures.isEmpty, "\(failures.count) of 10,000 texts change on a second pass: \(failures.prefix(5))")
+    }
+
+    /// Defect (issue 9): a rewrite changed its neighbours' reading, so a second pass rewrote again. "Kishida
+    /// Kishida Fumio" became "Kishida Fumio Kishida", whose words pair anew; in "Minister bu linken Baerbok" the
+    /// rewritten "Antony Blinken" let the title reach "Baerbok". Such rewrites are now held back and reported.
+    @Test(arguments: ["Kishida Kishida Fumio spoke.", "Minister bu linken Baerbok said."])
+    func aRewriteThatChangesItsNeighboursReadingIsHeldBack(text: String) throws {
+        let once = Self.engine.normalize(text)
+        #expect(once.text == text)
+        let held = try #require(once.mentions.first { $0.status == .ambiguous })
+        #expect(held.candidates.first?.detail.contains("held back") == true)
+        #expect(Self.engine.normalize(once.text).text == once.text)
+        // Where the rewrite leaves its neighbours' reading alone, it is made.
+        #expect(Self.engine.normalize("Foreign Minister bu linken said.").text == "Foreign Minister Antony Blinken said.")
+    }
+
+    /// Defect: annotate mode annotated an already annotated mention again ("Bu Linken [Antony Blinken] [Antony
+    /// Blinken]").
+    @Test func anAnnotatedMentionIsNotAnnotatedAgain() {
+        let once = Self.engine.normalize("Premier Li Ke-chiang and Bu Linken met.", mode: .annotate).text
+        #expect(once == "Premier Li Ke-chiang [Li Keqiang] and Bu Linken [Antony Blinken] met.")
+        #expect(Self.engine.normalize(once, mode: .annotate).text == once)
     }
 
     @Test func jsonlModeEqualsTextMode() async throws {
