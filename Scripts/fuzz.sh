@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes normalize (text and JSONL mode), the JSONL line reader and the gazetteer parser under libFuzzer with
-# AddressSanitizer, with the losslessness and offset assertions of Sources/onoma-fuzz.
+# AddressSanitizer, with the losslessness, offset, determinism and idempotence assertions of Sources/onoma-fuzz.
 #
 #   Scripts/fuzz.sh [SECONDS]     (default 60; CI runs 60)
 #

@@ -38,7 +38,8 @@ enum FuzzChecks {
         gazetteerParses(text)
     }
 
-    /// Normalize keeps every scalar outside its rewrites, its offsets point at the surface, and it is deterministic.
+    /// Normalize keeps every scalar outside its rewrites, its offsets point at the surface, it is deterministic, and
+    /// its output is a fixed point in replace and annotate mode.
     @discardableResult
     static func normalizeIsLossless(_ text: String, engine: Engine) -> String {
         let result = engine.normalize(text)
@@ -62,6 +63,14 @@ enum FuzzChecks {
             fail("output differs from the input outside its rewrites: \(result.text.debugDescription)", text)
         }
         guard engine.normalize(text).text.utf8.elementsEqual(result.text.utf8) else { fail("not deterministic", text) }
+        // A fixed point: a second pass changes nothing, in either mode.
+        guard engine.normalize(result.text).text.utf8.elementsEqual(result.text.utf8) else {
+            fail("a second pass changes \(result.text.debugDescription)", text)
+        }
+        let annotated = engine.normalize(text, mode: .annotate).text
+        guard engine.normalize(annotated, mode: .annotate).text.utf8.elementsEqual(annotated.utf8) else {
+            fail("a second annotate pass changes \(annotated.debugDescription)", text)
+        }
         return result.text
     }
 
