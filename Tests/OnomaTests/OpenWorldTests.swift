@@ -56,6 +56,44 @@ import Testing
         #expect(spellings.allSatisfy { $0.system == .russianFormOfUkrainian })
     }
 
+    // MARK: Case forms of Cyrillic place names
+
+    /// Every row of Data/romanization/cyrillic-place-case-forms.txt, on a word of its kind.
+    static let caseForms: [(String, [String])] = [
+        ("Березівка", ["березівки", "березівкы", "березівкі", "березівке", "березівку", "березівкой", "березівкою"]),
+        ("Калинівська", []), // an adjective (-ська, -ая, -ий…): not declined here
+        ("Лисья", ["лисьи", "лисье", "лисью"]),
+        ("Земля", ["земли", "землі", "земле", "землю", "землей", "землею"]),
+        ("Хмільник", ["хмільника", "хмільнику", "хмільникі", "хмільнике", "хмільником"]),
+        ("Любань", ["любаня", "любані", "любани", "любаню", "любанем", "любанем"]),
+        ("Ока", []), // too short to decline safely
+    ]
+
+    @Test(arguments: caseForms)
+    func aPlaceNameDeclines(_ word: String, _ forms: [String]) {
+        #expect(Self.rules.cyrillicCaseForms(word) == forms)
+    }
+
+    /// A place named in another case, as MT copies it ("the mayor of Khmilnyka"), resolves as a weaker derivation
+    /// of its native name; the Russian form declines too.
+    @Test func aPlaceInAnotherCaseIsMatched() throws {
+        let mention = try #require(Self.mention("Khmilnyka", in: "The mayor of Khmilnyka said the bridge was open."))
+        #expect(mention.status == .resolved)
+        #expect(mention.replacement == "Khmilnyk")
+        #expect(mention.chosen?.systems == [.cyrillicCaseForm])
+        let spellings = Self.rules.caseFormSpellings("Хмільник", ukrainian: true, russianForm: true).map(\.text)
+        #expect(spellings.contains("khmilnika"))
+        #expect(Self.rules.caseFormSpellings("Хмільник", ukrainian: true, russianForm: false).map(\.text).contains("khmilnyka"))
+    }
+
+    /// Defect found by the fixed-point check on real MT: "in Kyiv I can't" read "Kyiv I" as a case form run
+    /// together (Київі). A case form must be one word, as the name's own.
+    @Test func aCaseFormIsNotRunIntoTheNextWord() {
+        let result = Self.engine.normalize("The team from Khmilnyk A won, and Khmilnyk U lost.")
+        #expect(result.text == "The team from Khmilnyk A won, and Khmilnyk U lost.")
+        #expect(!result.mentions.contains { $0.surface.contains(" ") && $0.status == .resolved })
+    }
+
     @Test func theRussianFormOfAPersonIsMatchedAndNeverMixed() throws {
         let mention = try #require(Self.mention("Vasily Grigorenko", in: "Vasily Grigorenko spoke on Tuesday."))
         #expect(mention.status == .resolved)

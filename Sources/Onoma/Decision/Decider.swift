@@ -308,6 +308,9 @@ struct Decider {
             // A hyphenated family name alone ("Thomas-Greenfield") is one word of a name, not a whole name.
             let wordCount = hyphenParts.count >= 2 && (c.hit.part == .family || c.hit.part == .given) ? 1 : words.count
             let form = engine.forms[c.hit.entity][c.hit.form]
+            // A case form inflects one word: it must be written as the name's words are, not run into the next
+            // word ("Kyiv I" is not Київі).
+            if c.hit.systems == SystemSet(.cyrillicCaseForm) && words.count != form.words.count { continue }
             let alias = form.aliasIndex.map { entity.aliases[$0] }
             let asWritten = c.method == .alias
             var f = Features()

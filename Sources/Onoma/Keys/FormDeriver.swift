@@ -211,6 +211,17 @@ struct FormDeriver {
                     variants.append(NameForm(aliasIndex: index, words: russian, family: family))
                 }
             }
+            // A place in another case, as MT copies it from the sentence ("the mayor of Buchi"): its last word
+            // inflected, the rest as written.
+            if entity.type == .place, let last = words.indices.last {
+                for (i, variant) in variants.enumerated() {
+                    let inflected = rules.caseFormSpellings(words[last], ukrainian: isUkrainian, russianForm: i > 0)
+                    guard !inflected.isEmpty else { continue }
+                    var form = variant
+                    form.words[last] = inflected
+                    variants.append(form)
+                }
+            }
             for var form in variants {
                 if words.count == 3, let f = family {
                     // Drop the patronymic: newspapers rarely print it.

@@ -44,6 +44,9 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     case japaneseNameReading
     /// ICU's generic Any-Latin transliteration, for scripts without a rule set of ours.
     case icuAnyLatin
+    /// A Russian or Ukrainian place name in another grammatical case, romanized as the name is
+    /// (Data/romanization/cyrillic-place-case-forms.txt): Бучі (of Bucha) as Buchi. A weaker derivation.
+    case cyrillicCaseForm
 
     /// A short human-readable name, used in explanations.
     public var label: String {
@@ -67,6 +70,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .cyrillicScholarly: return "ISO 9 transliteration without diacritics"
         case .japaneseNameReading: return "a JMnedict reading of the kanji"
         case .icuAnyLatin: return "ICU Any-Latin"
+        case .cyrillicCaseForm: return "a case form of the Cyrillic place name"
         }
     }
 
@@ -83,6 +87,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         // ICU's scholarly transliteration of abjads and other scripts drops vowels and tones ("man" for عمان):
         // such a key is a hint that needs context, never enough alone.
         case .icuAnyLatin: return 0.6
+        case .cyrillicCaseForm: return 0.9
         case .pinyinCommonReading: return 0.9
         }
     }

@@ -44,6 +44,9 @@ public final class RuleSets: @unchecked Sendable {
     let kanjiReadings: KanjiReadings
     /// Ukrainian given names (lower case) and their Russian counterparts (ukrainian-russian-given-names.txt).
     let ukrainianRussianGivenNames: [String: String]
+    /// Nominative endings of place names and their other case forms, longest ending first
+    /// (Data/romanization/cyrillic-place-case-forms.txt; "-" is a hard consonant).
+    let cyrillicCaseEndings: [(ending: String, forms: [String])]
     /// Japanese generic words of place names and their English translations (japanese-place-generics.txt):
     /// (["gawa", "kawa"], ["river"]).
     let japanesePlaceGenerics: [(japanese: [String], english: [String])]
@@ -86,6 +89,11 @@ public final class RuleSets: @unchecked Sendable {
             if fields.count == 2 { givenNames[fields[0].lowercased()] = fields[1].lowercased() }
         }
         ukrainianRussianGivenNames = givenNames
+        cyrillicCaseEndings = Self.lines(files["romanization/cyrillic-place-case-forms.txt"] ?? "").compactMap { line in
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { return nil }
+            return (String(fields[0]), fields[1].split(separator: " ").map(String.init))
+        }.sorted { $0.ending.count > $1.ending.count }
         japanesePlaceGenerics = Self.lines(files["romanization/japanese-place-generics.txt"] ?? "").compactMap { line in
             let fields = line.split(separator: "\t")
             guard fields.count == 2 else { return nil }
@@ -230,6 +238,39 @@ public final class RuleSets: @unchecked Sendable {
             ?? cached(ukrainianRussianForm, word)
         return VariantExpansion.expand(cached(russian, russianWord), limit: 32)
             .map { Spelling(KeyFolding.key($0), .russianFormOfUkrainian) }
+    }
+
+    /// The other case forms of a Cyrillic place name's word (Бучa → Бучі, Бучу…), by the longest ending the table
+    /// knows; none for a word of under four letters or one with an adjective's ending (Запорізький).
+    func cyrillicCaseForms(_ word: String) -> [String] {
+        let lower = word.lowercased()
+        guard lower.count >= 4, let last = lower.last, !["ий", "ый", "ій", "ой", "ое", "ая", "ее", "яя", "ська", "цька", "зька", "ське", "цьке"].contains(where: lower.hasSuffix)
+        else { return [] }
+        let vowelsAndSigns = "аеёиіїоуыэюяєьй"
+        for (ending, forms) in cyrillicCaseEndings {
+            let stem: Substring
+            if ending == "-" {
+                guard !vowelsAndSigns.contains(last), last.isLetter else { continue }
+                stem = Substring(lower)
+            } else {
+                guard lower.hasSuffix(ending) else { continue }
+                stem = lower.dropLast(ending.count)
+            }
+            return forms.map { String(stem) + $0 }
+        }
+        return []
+    }
+
+    /// Spellings of the case forms of a place name's word, as the name's own spelling would give them: by the
+    /// Ukrainian or Russian rules, or, for the Russian form of a Ukrainian name, respelled first.
+    func caseFormSpellings(_ word: String, ukrainian: Bool, russianForm: Bool) -> [Spelling] {
+        let source = russianForm ? cached(ukrainianRussianForm, word) : word
+        var spellings = [Spelling]()
+        for form in cyrillicCaseForms(source) {
+            let rules = ukrainian && !russianForm ? self.ukrainian : russian
+            spellings += VariantExpansion.expand(cached(rules, form), limit: 8).map { Spelling(KeyFolding.key($0), .cyrillicCaseForm) }
+        }
+        return Spelling.unique(spellings)
     }
 
     /// ICU's Any-Latin spelling of a word in any other script.
