@@ -28,9 +28,13 @@ import Testing
         #expect(first["start"] == .number("0") && first["end"] == .number("12"))
     }
 
-    @Test func replacesAnExistingMentionsMemberInPlace() throws {
+    @Test func replacesAnExistingMentionsMemberInPlaceOnlyWhenAllowed() throws {
         let line = #"{"mentions": ["old", {"x": 1}], "text": "Officials said Wang Chien-kuo left.",   "tail" : true }"#
-        let (output, mentions) = try Self.normalize(line)
+        // Defect (issue 12): an existing mentions member was overwritten without a word.
+        let refused = #expect(throws: JSONLInputError.self) { try Self.normalize(line) }
+        #expect(refused?.description == #"line 1: the line already has "mentions"; it would be overwritten"#)
+        let (output, mentions) = try JSONLNormalizer.normalizeLine(line, lineNumber: 1, engine: Self.engine, mode: .replace,
+                                                                   fields: JSONLFields(overwriteMentions: true))
         let expectedMentions = JSONWriter.serialize(.array(mentions.map { MentionJSON.object($0) }))
         #expect(output == #"{"mentions": "# + expectedMentions
                 + #", "text": "Officials said Wang Jianguo left.",   "tail" : true }"#)
@@ -79,8 +83,9 @@ import Testing
         (#"["text"]"#, "line 12: expected a JSON object"),
         (#""text""#, "line 12: expected a JSON object"),
         (#"{"txt": "hello"}"#, #"line 12: missing "text" (a string)"#),
-        (#"{"text": 5}"#, #"line 12: missing "text" (a string)"#),
-        (#"{"text": null}"#, #"line 12: missing "text" (a string)"#),
+        (#"{"text": 5}"#, #"line 12: "text" is a number, not a string"#),
+        (#"{"text": null}"#, #"line 12: "text" is null, not a string"#),
+        (#"{"text": "a", "mentions": [], "mentions": []}"#, #"line 12: the line already has "mentions"; it would be overwritten"#),
         ("{}", #"line 12: missing "text" (a string)"#),
     ]
 
@@ -91,5 +96,31 @@ import Testing
         }
         #expect(error?.line == 12)
         #expect(error?.description == expected)
+    }
+
+    /// Other member names: the text in "body", the mentions written to "entities"; "text" and "mentions" are then
+    /// ordinary members, kept byte for byte.
+    @Test func textAndMentionsFieldsCanBeNamed() throws {
+        let line = #"{"text": "keep me", "body": "Officials said Wang Chien-kuo left.", "mentions": 3}"#
+        let fields = JSONLFields(text: "body", mentions: "entities")
+        let (output, mentions) = try JSONLNormalizer.normalizeLine(line, lineNumber: 1, engine: Self.engine, mode: .replace, fields: fields)
+        let expected = JSONWriter.serialize(.array(mentions.map { MentionJSON.object($0) }))
+        #expect(output == #"{"text": "keep me", "body": "Officials said Wang Jianguo left.", "mentions": 3, "entities": "# + expected + "}")
+    }
+
+    /// `--skip-invalid`: a bad line goes through with an error member; a line that is not an object is wrapped.
+    @Test(arguments: [
+        (#"{"id": 4, "text": null}"#, #"{"id": 4, "text": null, "error": "line 9: \"text\" is null, not a string"}"#),
+        (#"{"text": 1, "error": "old"}"#, #"{"text": 1, "error": "line 9: \"text\" is a number, not a string"}"#),
+        ("not json", #"{"error": "line 9: not valid JSON: invalid literal at byte 1", "input": "not json"}"#),
+        ("{}", #"{"error": "line 9: missing \"text\" (a string)"}"#),
+    ])
+    func aBadLinePassesThroughWithItsError(_ line: String, _ expected: String) throws {
+        let error = #expect(throws: JSONLInputError.self) {
+            try JSONLNormalizer.normalizeLine(line, lineNumber: 9, engine: Self.engine, mode: .replace)
+        }
+        let passed = JSONLNormalizer.passThrough(line, error: try #require(error))
+        #expect(passed == expected)
+        #expect((try? JSONParser.parse(passed)) != nil)
     }
 }

@@ -71,41 +71,72 @@ public struct JSONLInputError: Error, CustomStringConvertible, Sendable {
     public var description: String { "line \(line): \(message)" }
 }
 
+/// Which members of a JSONL line hold the text and receive the mentions.
+public struct JSONLFields: Sendable {
+    /// The member whose string is normalized.
+    public var text: String
+    /// The member the mentions array is written to.
+    public var mentions: String
+    /// Whether a line that already has the mentions member may have it replaced; otherwise such a line is an
+    /// error, so that a second tool's output is never lost without a word.
+    public var overwriteMentions: Bool
+    /// With a document field, consecutive lines with the same value of that member are one document.
+    public var document: String?
+
+    public init(text: String = "text", mentions: String = "mentions", overwriteMentions: Bool = false,
+                document: String? = nil) {
+        self.text = text
+        self.mentions = mentions
+        self.overwriteMentions = overwriteMentions
+        self.document = document
+    }
+}
+
 /// JSONL mode: each input line is a JSON object with a `text` string; each output line is the same object with
-/// `text` normalized and a `mentions` array added (or replaced). Every other byte of the line is kept as it was.
+/// `text` normalized and a `mentions` array added. Every other byte of the line is kept as it was. The member
+/// names are `JSONLFields`.
 public enum JSONLNormalizer {
     /// Normalizes one line as a document of its own.
-    public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode)
+    public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode,
+                                     fields: JSONLFields = JSONLFields())
         throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
         var document = DocumentContext()
-        return try normalizeLine(line, lineNumber: lineNumber, engine: engine, mode: mode, document: &document)
+        var fields = fields
+        fields.document = nil
+        return try normalizeLine(line, lineNumber: lineNumber, engine: engine, mode: mode, fields: fields, document: &document)
     }
 
     /// Normalizes one line (without its line break). Blank lines come back unchanged with no mentions.
     ///
-    /// With `docField`, consecutive lines with the same value of that member are one document: `document` carries
-    /// what earlier lines named (pass the same value for every line of a file); without it each line is a document.
+    /// With `fields.document`, consecutive lines with the same value of that member are one document: `document`
+    /// carries what earlier lines named (pass the same value for every line of a file); without it each line is a
+    /// document.
     public static func normalizeLine(_ line: String, lineNumber: Int, engine: Engine, mode: RewriteMode,
-                                     docField: String? = nil, document: inout DocumentContext)
+                                     fields: JSONLFields, document: inout DocumentContext)
         throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
         if TextLines.isBlank(line) { return (line, []) }
         let bytes = Array(line.utf8)
-        let value: JSONValue
-        do { value = try JSONParser.parse(bytes: bytes) } catch {
-            throw JSONLInputError(line: lineNumber, message: "not valid JSON: \(error)")
-        }
-        guard case .object(let members) = value else {
-            throw JSONLInputError(line: lineNumber, message: "expected a JSON object")
-        }
+        let members = try objectMembers(bytes, lineNumber: lineNumber)
         // Parsers disagree on a repeated key (most keep the last, some the first): which text would be normalized
         // is not clear, so it is an error.
-        if members.filter({ $0.key == "text" }).count > 1 {
-            throw JSONLInputError(line: lineNumber, message: "\"text\" appears more than once")
+        if members.filter({ $0.key == fields.text }).count > 1 {
+            throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.text)) appears more than once")
         }
-        guard let textMember = members.first(where: { $0.key == "text" }), let text = textMember.value.stringValue else {
-            throw JSONLInputError(line: lineNumber, message: "missing \"text\" (a string)")
+        guard let textMember = members.first(where: { $0.key == fields.text }) else {
+            throw JSONLInputError(line: lineNumber, message: "missing \(JSONWriter.quote(fields.text)) (a string)")
         }
-        if let docField {
+        guard let text = textMember.value.stringValue else {
+            throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.text)) is \(kind(of: textMember.value)), not a string")
+        }
+        let existing = members.filter { $0.key == fields.mentions }
+        if !existing.isEmpty && !fields.overwriteMentions {
+            throw JSONLInputError(line: lineNumber,
+                                  message: "the line already has \(JSONWriter.quote(fields.mentions)); it would be overwritten")
+        }
+        if existing.count > 1 {
+            throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.mentions)) appears more than once")
+        }
+        if let docField = fields.document {
             let value = members.first(where: { $0.key == docField }).map { JSONWriter.serialize($0.value) }
             if value != document.key || value == nil { document = DocumentContext(key: value) }
         } else {
@@ -117,16 +148,65 @@ public enum JSONLNormalizer {
         // Compared as bytes: a replacement that differs only by Unicode normalization is still a rewrite.
         var edits: [(Range<Int>, String)] = result.text.utf8.elementsEqual(text.utf8) ? []
             : [(textMember.valueRange, JSONWriter.quote(result.text))]
-        if let existing = members.first(where: { $0.key == "mentions" }) {
-            edits.append((existing.valueRange, mentionsJSON))
+        if let old = existing.first {
+            edits.append((old.valueRange, mentionsJSON))
         } else {
-            // Insert before the object's closing brace.
-            var close = bytes.count - 1
-            while close > 0 && bytes[close] != UInt8(ascii: "}") { close -= 1 }
-            let separator = members.isEmpty ? "" : ", "
-            edits.append((close..<close, separator + "\"mentions\": " + mentionsJSON))
+            edits.append(insertion(JSONWriter.quote(fields.mentions) + ": " + mentionsJSON, into: bytes, members: members))
         }
+        return (String(decoding: applying(edits, to: bytes), as: UTF8.self), result.mentions)
+    }
+
+    /// A line that could not be normalized, passed through so that a batch goes on (`--skip-invalid`): a JSON
+    /// object gets an `error` member (replacing one it had); anything else becomes an object holding the error and
+    /// the line as it was (`input`).
+    public static func passThrough(_ line: String, error: JSONLInputError) -> String {
+        let bytes = Array(line.utf8)
+        let message = JSONWriter.quote(error.description)
+        guard let members = try? objectMembers(bytes, lineNumber: error.line) else {
+            return "{\"error\": \(message), \"input\": \(JSONWriter.quote(line))}"
+        }
+        if let old = members.first(where: { $0.key == "error" }) {
+            return String(decoding: applying([(old.valueRange, message)], to: bytes), as: UTF8.self)
+        }
+        return String(decoding: applying([insertion("\"error\": " + message, into: bytes, members: members)], to: bytes),
+                      as: UTF8.self)
+    }
+
+    /// The members of a line that must be one JSON object.
+    private static func objectMembers(_ bytes: [UInt8], lineNumber: Int) throws(JSONLInputError) -> [JSONMember] {
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes: bytes) } catch {
+            throw JSONLInputError(line: lineNumber, message: "not valid JSON: \(error)")
+        }
+        guard case .object(let members) = value else {
+            throw JSONLInputError(line: lineNumber, message: "expected a JSON object")
+        }
+        return members
+    }
+
+    /// What a JSON value is, for messages.
+    private static func kind(of value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// An edit that adds `member` before the object's closing brace.
+    private static func insertion(_ member: String, into bytes: [UInt8], members: [JSONMember]) -> (Range<Int>, String) {
+        var close = bytes.count - 1
+        while close > 0 && bytes[close] != UInt8(ascii: "}") { close -= 1 }
+        return (close..<close, (members.isEmpty ? "" : ", ") + member)
+    }
+
+    /// The bytes with each range replaced, in order.
+    private static func applying(_ edits: [(Range<Int>, String)], to bytes: [UInt8]) -> [UInt8] {
         var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 256)
         var position = 0
         for (range, replacement) in edits.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) {
             out += bytes[position..<range.lowerBound]
@@ -134,6 +214,6 @@ public enum JSONLNormalizer {
             position = range.upperBound
         }
         out += bytes[position...]
-        return (String(decoding: out, as: UTF8.self), result.mentions)
+        return out
     }
 }

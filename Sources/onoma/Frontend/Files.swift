@@ -8,6 +8,11 @@ import Onoma
 
 /// Reading inputs and writing outputs without leaving anything half-written.
 enum Files {
+    /// Writes a warning to standard error: `onoma: message`.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("onoma: \(message)\n".utf8))
+    }
+
     /// Reads a file (or standard input for nil) and checks it is UTF-8.
     static func readText(_ path: String?) throws -> String {
         let data: Data

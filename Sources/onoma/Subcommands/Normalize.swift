@@ -45,11 +45,34 @@ extension OnomaCommand {
                 help: ArgumentHelp("JSONL: consecutive lines with the same value of this field are one document.", valueName: "name"))
         var docField: String?
 
+        @Option(name: .customLong("text-field"),
+                help: ArgumentHelp("JSONL: the member that holds the text.", valueName: "name"))
+        var textField = "text"
+
+        @Option(name: .customLong("mentions-field"),
+                help: ArgumentHelp("JSONL: the member the mentions are written to.", valueName: "name"))
+        var mentionsField = "mentions"
+
+        @Flag(name: .customLong("overwrite-mentions"),
+              help: "JSONL: replace a mentions member a line already has (otherwise such a line is an error).")
+        var overwriteMentions = false
+
+        @Flag(name: .customLong("skip-invalid"),
+              help: "JSONL: pass a line that cannot be normalized through with an \"error\" member, count it, and go on.")
+        var skipInvalid = false
+
         @OptionGroup var gazetteer: GazetteerOptions
 
         func validate() throws {
             if let p = minConfidence, !(0...1).contains(p) { throw ValidationError("--min-confidence takes a number from 0 to 1") }
-            if docField != nil && inputFormat != .jsonl { throw ValidationError("--doc-field goes with --input-format jsonl") }
+            if inputFormat != .jsonl {
+                let jsonlOnly = [("--doc-field", docField != nil), ("--text-field", textField != "text"),
+                                 ("--mentions-field", mentionsField != "mentions"), ("--overwrite-mentions", overwriteMentions),
+                                 ("--skip-invalid", skipInvalid)]
+                if let (flag, _) = jsonlOnly.first(where: { $0.1 }) { throw ValidationError("\(flag) goes with --input-format jsonl") }
+            }
+            if textField == mentionsField { throw ValidationError("--text-field and --mentions-field must differ") }
+            if textField.isEmpty || mentionsField.isEmpty { throw ValidationError("a field name cannot be empty") }
         }
 
         func run() throws {
@@ -60,6 +83,9 @@ extension OnomaCommand {
             let inputs: [String?] = files.isEmpty ? [nil] : files.map { Optional($0) }
             var out = ""
             var reportLines = ""
+            let fields = JSONLFields(text: textField, mentions: mentionsField, overwriteMentions: overwriteMentions,
+                                     document: docField)
+            var skipped = [(label: String, error: JSONLInputError)]()
             for path in inputs {
                 let text = try Files.readText(path)
                 let label = path ?? "<stdin>"
@@ -80,22 +106,32 @@ extension OnomaCommand {
                     var document = DocumentContext()
                     for line in lines {
                         lineNumber += 1
+                        // Every line keeps its line break; a last line without one stays without.
+                        let end = lineNumber < lines.count || text.unicodeScalars.last == lineBreak.unicodeScalars.first
+                            ? lineBreak : ""
                         do {
                             let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
-                                line, lineNumber: lineNumber, engine: engine, mode: mode, docField: docField, document: &document)
-                            // Every line keeps its line break; a last line without one stays without.
-                            out += normalized + (lineNumber < lines.count || text.unicodeScalars.last == lineBreak.unicodeScalars.first
-                                ? lineBreak : "")
+                                line, lineNumber: lineNumber, engine: engine, mode: mode, fields: fields, document: &document)
+                            out += normalized + end
                             var extra = fileMember(path)
                             extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
                             for mention in mentions where report != nil {
                                 reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: extra)) + "\n"
                             }
+                        } catch where skipInvalid {
+                            out += JSONLNormalizer.passThrough(line, error: error) + end
+                            skipped.append((label, error))
                         } catch {
-                            throw CommandFailure("\(label): \(error)")
+                            let hint = error.message.contains("would be overwritten")
+                                ? " (pass --overwrite-mentions to replace it, or --mentions-field to write elsewhere)" : ""
+                            throw CommandFailure("\(label): \(error)\(hint)")
                         }
                     }
                 }
+            }
+            if let first = skipped.first {
+                let lines = skipped.count == 1 ? "1 line" : "\(skipped.count) lines"
+                Files.warn("\(lines) could not be normalized and passed through with an \"error\" member (first: \(first.label): \(first.error))")
             }
             // Both destinations are checked before either is written, so a failure leaves nothing half-written.
             try Files.checkWritable(output)

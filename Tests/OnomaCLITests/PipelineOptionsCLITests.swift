@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// JSONL pipeline options of `onoma normalize` (issue 12): named text and mentions members, refusing to overwrite
+/// an existing mentions member, and passing bad lines through instead of failing the batch.
+@Suite struct PipelineOptionsCLITests {
+    static let lines = [
+        #"{"id": 1, "body": "Premier Li Ke-chiang spoke."}"#,
+        #"{"id": 2, "body": null}"#,
+        #"{"id": 3, "body": "Bu Linken arrived.", "entities": ["kept?"]}"#,
+        "not json",
+    ]
+
+    @Test func textAndMentionsFieldsAreNamed() throws {
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--mentions-field", "ents"],
+                                    stdin: Data((Self.lines[0] + "\n").utf8))
+        expectSuccess(run)
+        let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        #expect(object["body"] as? String == "Premier Li Keqiang spoke.")
+        #expect((object["ents"] as? [Any])?.count == 1)
+        #expect(object["mentions"] == nil)
+    }
+
+    /// Defect: an existing mentions member was silently overwritten.
+    @Test func anExistingMentionsMemberIsNotOverwrittenUnlessAsked() throws {
+        let input = Data((Self.lines[2] + "\n").utf8)
+        let refused = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--mentions-field", "entities"],
+                                        stdin: input)
+        #expect(refused.status != 0)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderrText.contains(#"<stdin>: line 1: the line already has "entities""#))
+        #expect(refused.stderrText.contains("--overwrite-mentions"))
+        let allowed = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--mentions-field", "entities",
+                                         "--overwrite-mentions"], stdin: input)
+        expectSuccess(allowed)
+        #expect(!allowed.stdoutText.contains("kept?"))
+        #expect(allowed.stdoutText.contains("Antony Blinken arrived."))
+    }
+
+    /// Defect: one line with `"text": null` failed the whole batch with nothing written. Without `--skip-invalid`
+    /// that is still the rule (bad input is an error); with it the batch goes on and the bad lines are counted.
+    @Test func badLinesPassThroughWithSkipInvalid() throws {
+        let input = Data((Self.lines.joined(separator: "\n") + "\n").utf8)
+        let strict = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body"], stdin: input)
+        #expect(strict.status != 0)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderrText.contains(#"line 2: "body" is null, not a string"#))
+
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--mentions-field", "ents",
+                                     "--skip-invalid"], stdin: input)
+        #expect(run.status == 0, "\(run.stderrText)")
+        let out = run.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(out.count == 5 && out[4].isEmpty)
+        #expect(out[0].contains("Premier Li Keqiang spoke."))
+        #expect(out[1] == #"{"id": 2, "body": null, "error": "line 2: \"body\" is null, not a string"}"#)
+        #expect(out[2].contains("Antony Blinken arrived.") && out[2].contains(#""entities": ["kept?"]"#))
+        #expect(out[3] == #"{"error": "line 4: not valid JSON: invalid literal at byte 1", "input": "not json"}"#)
+        for line in out.dropLast() { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
+        #expect(run.stderrText.contains(#"2 lines could not be normalized and passed through with an "error" member (first: <stdin>: line 2:"#))
+    }
+
+    @Test(arguments: [["--text-field", "body"], ["--skip-invalid"], ["--overwrite-mentions"], ["--mentions-field", "m"]])
+    func jsonlOptionsNeedJSONLInput(_ options: [String]) throws {
+        let run = try OnomaTool.run(["normalize"] + options, stdin: Data("text\n".utf8))
+        #expect(run.status != 0)
+        #expect(run.stderrText.contains("goes with --input-format jsonl"))
+    }
+
+    @Test func theTextAndMentionsFieldsMustDiffer() throws {
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "x", "--mentions-field", "x"],
+                                    stdin: Data())
+        #expect(run.status != 0)
+        #expect(run.stderrText.contains("must differ"))
+    }
+}
