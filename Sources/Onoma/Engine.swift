@@ -90,11 +90,27 @@ public final class Engine: Sendable {
         return entities
     }
 
-    /// Loads the default gazetteer (unless `includeDefault` is false) and the gazetteer files at `paths`.
-    public static func load(includeDefault: Bool = true, paths: [String] = []) throws -> Engine {
-        var entities = includeDefault ? try defaultEntities() : []
+    /// Loads an engine as the `onoma` command does: the built-in gazetteer and the user gazetteer
+    /// (`GazetteerLocations.userGazetteer`, if it exists) unless `includeDefault` is false, then the gazetteer files
+    /// at `paths`; the built-in stoplists, the user stoplist's ignored phrases (always, if it exists: what a
+    /// curator said is not a name holds whichever gazetteers are loaded) and those of `stoplistPaths`.
+    /// `environment` locates the user files (default: the process's).
+    public static func load(includeDefault: Bool = true, paths: [String] = [], stoplistPaths: [String] = [],
+                            policy: DecisionPolicy = DecisionPolicy(),
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Engine {
+        var entities = [Entity]()
+        if includeDefault {
+            entities = try defaultEntities()
+            let user = GazetteerLocations.userGazetteer(environment: environment)
+            if FileManager.default.fileExists(atPath: user) { entities += try GazetteerLoader.load(path: user) }
+        }
         for path in paths { entities += try GazetteerLoader.load(path: path) }
-        return Engine(entities: entities, rules: try RuleSets())
+        var stoplists = Stoplists()
+        var lists = stoplistPaths
+        let userStoplist = GazetteerLocations.userStoplist(environment: environment)
+        if FileManager.default.fileExists(atPath: userStoplist) { lists.insert(userStoplist, at: 0) }
+        for path in lists { stoplists.ignored.formUnion(Stoplists.parseIgnored(try Stoplists.readText(path))) }
+        return Engine(entities: entities, rules: try RuleSets(), stoplists: stoplists, policy: policy)
     }
 
     /// Normalizes one text: spots name-like spans, matches and decides them, and rewrites the resolved ones. The

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word lists that keep ordinary words from becoming names (Data/stoplists/, one folded word per line).
 public struct Stoplists: Sendable {
     /// Function words that are capitalized only because they open a sentence ("However", "According").
@@ -26,6 +28,16 @@ public struct Stoplists: Sendable {
         Set(RuleSets.lines(text).map { KeyFolding.key($0) }.filter { !$0.isEmpty })
     }
 
+    /// Reads a stoplist file, which must be UTF-8; errors name the file and, for a bad byte, its offset.
+    public static func readText(_ path: String) throws(StoplistError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw StoplistError(path: path, message: "cannot read the file") }
+        let bytes = [UInt8](data)
+        if let offset = UTF8Validation.firstInvalidByte(bytes) {
+            throw StoplistError(path: path, message: "not UTF-8 (invalid byte at offset \(offset))")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Loads the lists from `files` (path below Data/ -> text; the built-in copy by default).
     public init(files: [String: String] = BuiltinData.files) {
         func list(_ name: String) -> Set<String> {
@@ -45,4 +57,11 @@ public struct Stoplists: Sendable {
         }
         ignored = []
     }
+}
+
+/// A stoplist file that cannot be read.
+public struct StoplistError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
 }

@@ -16,16 +16,6 @@ struct GazetteerOptions: ParsableArguments {
     /// The user stoplist's path (beside the user gazetteer).
     static var userStoplist: String { GazetteerLocations.userStoplist(environment: ProcessInfo.processInfo.environment) }
 
-    /// The stoplists: built-in lists, plus ignored phrases from the user stoplist (always: what a curator said is
-    /// not a name holds whichever gazetteers are loaded) and from each `--stoplist` file.
-    func loadStoplists() throws -> Stoplists {
-        var lists = Stoplists()
-        var paths = stoplists
-        if FileManager.default.fileExists(atPath: Self.userStoplist) { paths.insert(Self.userStoplist, at: 0) }
-        for path in paths { lists.ignored.formUnion(Stoplists.parseIgnored(try Files.readText(path))) }
-        return lists
-    }
-
     /// The user gazetteer's path (see README: $XDG_DATA_HOME/onoma/gazetteer.jsonl).
     static var userGazetteer: String { GazetteerLocations.userGazetteer(environment: ProcessInfo.processInfo.environment) }
 
@@ -46,17 +36,19 @@ struct GazetteerOptions: ParsableArguments {
         }
     }
 
-    /// Loads the engine these options describe.
+    /// Loads the engine these options describe, as `Engine.load` does for library users.
     func loadEngine(policy: DecisionPolicy = DecisionPolicy()) throws -> Engine {
-        let entities = try loadEntities()
         do {
-            let engine = Engine(entities: entities, rules: try RuleSets(), stoplists: try loadStoplists(), policy: policy)
+            let engine = try Engine.load(includeDefault: !noDefaultGazetteer, paths: gazetteers, stoplistPaths: stoplists,
+                                         policy: policy)
             // The engine lives until the process exits: releasing it would only spend time freeing ICU's
             // compiled rules (a tenth of a second) just before exit.
             _ = Unmanaged.passRetained(engine)
             return engine
-        } catch let failure as CommandFailure {
-            throw failure
+        } catch let error as GazetteerError {
+            throw CommandFailure("gazetteer \(error)")
+        } catch let error as StoplistError {
+            throw CommandFailure("stoplist \(error)")
         } catch {
             throw CommandFailure("cannot compile the romanization rules: \(error)")
         }
