@@ -15,6 +15,8 @@ scratch=.build-fuzz
 swift build -c release --product onoma-fuzz --scratch-path "$scratch" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DONOMA_LIBFUZZER -Xswiftc -use-ld=lld
 mkdir -p "$scratch/corpus" "$scratch/artifacts"
+# A failed check aborts; Swift's own backtracer would then run under AddressSanitizer and bury the message.
+export SWIFT_BACKTRACE=enable=no
 bin="$scratch/release/onoma-fuzz"
 # Regressions first: each saved input once (libFuzzer runs files given by name and stops).
 "$bin" -artifact_prefix="$scratch/artifacts/" Tests/FuzzInputs/seeds/* 2>&1 | grep -E "Executed|ERROR|onoma-fuzz:" | tail -1

@@ -4,44 +4,22 @@
 /// where the words pair anew; "Minister bu linken Baerbok" becomes "Minister Antony Blinken Baerbok", where the title
 /// now reaches the misspelt name across capitalized words. So after deciding a text, the decider reads the rewritten
 /// text once more with the same document context. When that second reading would rewrite something, the rewrites
-/// of the paragraph it lies in are held back (left as written, reported ambiguous with the reason), so the paragraph
-/// reads as it came and a second run decides it as the first did. A change in a paragraph without rewrites of its
-/// own can only come from a rewrite elsewhere (a word's capitalization seen elsewhere in the text), so then every
-/// rewrite is held back. Texts without rewrites are read once.
+/// of the paragraph it lies in are held back (left as written, reported ambiguous with the reason), and the result
+/// is read once more; if it still is not a fixed point, or a change lies in a paragraph without rewrites of its own,
+/// every rewrite is held back. Texts without rewrites are read once; texts whose rewrites are stable, twice.
 extension Engine {
     /// The mentions of a text, with rewrites that a second pass would not leave alone held back.
+    ///
+    /// The output is a fixed point by construction: it is returned only once a reading of it (with the same
+    /// document context) rewrites nothing, so a second run stops at its first reading. Holding back one paragraph
+    /// can change how the others read (their words' capitalization elsewhere, the entities named), so when the
+    /// paragraphs held back are not enough, every rewrite is held back and the text comes out as it came in,
+    /// which a second run, reading the same text, decides the same way.
     func stableMentions(in scalars: [Unicode.Scalar], mode: RewriteMode, named: inout Set<Int>) -> [Mention] {
         let contextBefore = named
         var mentions = decidedMentions(in: scalars, mode: mode, named: &named)
         let rewrites = mentions.indices.filter { Self.isRewrite(mentions[$0]) }
         guard !rewrites.isEmpty else { return mentions }
-
-        // The rewritten text, and where each rewrite landed in it.
-        var rewritten = [Unicode.Scalar]()
-        rewritten.reserveCapacity(scalars.count + 64)
-        var landed = [(original: Range<Int>, written: Range<Int>)]()
-        var position = 0
-        for i in rewrites {
-            let mention = mentions[i]
-            guard mention.start >= position else { continue }
-            rewritten += scalars[position..<mention.start]
-            let start = rewritten.count
-            rewritten += mention.replacement!.unicodeScalars
-            landed.append((mention.start..<mention.end, start..<rewritten.count))
-            position = mention.end
-        }
-        rewritten += scalars[position...]
-
-        var again = contextBefore
-        let changes = decidedMentions(in: rewritten, mode: mode, named: &again).filter(Self.isRewrite)
-        guard !changes.isEmpty else { return mentions }
-
-        // Each change, placed in the original text: inside a rewrite, at that rewrite; elsewhere, shifted back.
-        func original(_ offset: Int) -> Int {
-            guard let last = landed.last(where: { $0.written.lowerBound <= offset }) else { return offset }
-            if offset < last.written.upperBound { return last.original.lowerBound }
-            return offset - last.written.upperBound + last.original.upperBound
-        }
         let paragraphs = Self.paragraphStarts(scalars)
         func paragraph(_ offset: Int) -> Int {
             var low = 0, high = paragraphs.count - 1
@@ -51,21 +29,51 @@ extension Engine {
             }
             return low
         }
-        let rewrittenParagraphs = Set(rewrites.map { paragraph(mentions[$0].start) })
-        var unstable = Set<Int>()
-        var everywhere = false
-        for change in changes {
-            let p = paragraph(original(change.start))
-            if rewrittenParagraphs.contains(p) { unstable.insert(p) } else { everywhere = true }
-        }
-        for i in rewrites where everywhere || unstable.contains(paragraph(mentions[i].start)) {
+        func holdBack(_ i: Int) {
             mentions[i].status = .ambiguous
             mentions[i].replacement = nil
             if !mentions[i].candidates.isEmpty {
                 mentions[i].candidates[0].detail += "; held back: rewriting it would change how its paragraph reads on a second pass"
             }
         }
+
+        // First check: the paragraphs a second reading would change, placed in the original text.
+        guard let changes = unstableOffsets(of: mentions, in: scalars, mode: mode, context: contextBefore) else { return mentions }
+        let rewrittenParagraphs = Set(rewrites.map { paragraph(mentions[$0].start) })
+        let unstable = Set(changes.map(paragraph))
+        if unstable.isSubset(of: rewrittenParagraphs) {
+            for i in rewrites where unstable.contains(paragraph(mentions[i].start)) { holdBack(i) }
+            // Second check: the rest must now read as a fixed point.
+            if unstableOffsets(of: mentions, in: scalars, mode: mode, context: contextBefore) == nil { return mentions }
+        }
+        for i in rewrites where Self.isRewrite(mentions[i]) { holdBack(i) }
         return mentions
+    }
+
+    /// Where a second reading of the text as `mentions` rewrite it would rewrite again, as offsets into the
+    /// original text (a change inside a rewrite is placed at its start), or nil when it would rewrite nothing.
+    private func unstableOffsets(of mentions: [Mention], in scalars: [Unicode.Scalar], mode: RewriteMode,
+                                 context: Set<Int>) -> [Int]? {
+        var rewritten = [Unicode.Scalar]()
+        rewritten.reserveCapacity(scalars.count + 64)
+        var landed = [(original: Range<Int>, written: Range<Int>)]()
+        var position = 0
+        for mention in mentions where Self.isRewrite(mention) && mention.start >= position {
+            rewritten += scalars[position..<mention.start]
+            let start = rewritten.count
+            rewritten += mention.replacement!.unicodeScalars
+            landed.append((mention.start..<mention.end, start..<rewritten.count))
+            position = mention.end
+        }
+        rewritten += scalars[position...]
+        var again = context
+        let changes = decidedMentions(in: rewritten, mode: mode, named: &again).filter(Self.isRewrite)
+        guard !changes.isEmpty else { return nil }
+        return changes.map { change in
+            guard let last = landed.last(where: { $0.written.lowerBound <= change.start }) else { return change.start }
+            if change.start < last.written.upperBound { return last.original.lowerBound }
+            return change.start - last.written.upperBound + last.original.upperBound
+        }
     }
 
     /// One reading of a text by the decider; in annotate mode a mention already followed by its annotation is
