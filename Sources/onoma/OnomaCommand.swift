@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `onoma` command: repairs names in machine-translated text.
 @main
@@ -13,4 +14,19 @@ struct OnomaCommand: ParsableCommand {
             """,
         subcommands: [Normalize.self, Audit.self, Explain.self, Gazetteer.self]
     )
+
+    /// Parses and runs; a mistyped subcommand or option gets a "did you mean" instead of the parser's bare error.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure, let hint = Suggestions.hint(for: arguments) {
+                FileHandle.standardError.write(Data("Error: \(hint.message)\nSee '\(hint.command) --help'.\n".utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -28,6 +28,10 @@ enum Files {
             }
             data = contents
         } else {
+            // Typed input is rarely meant: say what is happening rather than seem to hang.
+            if isatty(STDIN_FILENO) == 1 {
+                warn("reading standard input; type text and end it with Ctrl-D, or name a file (see --help)")
+            }
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
         let bytes = [UInt8](data)
