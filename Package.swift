@@ -24,8 +24,11 @@ let package = Package(
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "onoma",
-            dependencies: ["Onoma", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Onoma", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["GitRevision"]
         ),
+        // Records the checkout's git revision for `onoma --version`.
+        .plugin(name: "GitRevision", capability: .buildTool()),
         // The fuzz target (Scripts/fuzz.sh builds it under libFuzzer); a normal build replays saved inputs.
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "onoma-fuzz", dependencies: ["Onoma", "CFuzzerDriver"], path: "Sources/onoma-fuzz"),

@@ -12,8 +12,12 @@ struct OnomaCommand: ParsableCommand {
             and maps them to canonical entities of a gazetteer, deriving the variants from each entity's \
             native-script names.
             """,
+        version: "onoma \(packageVersion) (\(gitRevision))",
         subcommands: [Normalize.self, Audit.self, Explain.self, Gazetteer.self]
     )
+
+    /// The package version, raised with each release.
+    static let packageVersion = "0.5.0"
 
     /// Parses and runs; a mistyped subcommand or option gets a "did you mean" instead of the parser's bare error.
     static func main() {

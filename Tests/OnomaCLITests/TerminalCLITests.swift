@@ -27,4 +27,15 @@ import Testing
         #expect(run.status == 64)
         #expect(!run.stderrText.contains("Did you mean"))
     }
+
+    /// `--version`: the package version and the git revision the binary was built from.
+    @Test func versionNamesThePackageVersionAndTheRevision() throws {
+        let run = try OnomaTool.run(["--version"])
+        #expect(run.status == 0)
+        let line = run.stdoutText.trimmingCharacters(in: .newlines)
+        #expect(line.hasPrefix("onoma 0.5.0 ("), "\(line)")
+        // A commit (12 hex digits, perhaps "-dirty") or "unknown" outside a checkout.
+        let revision = line.dropFirst("onoma 0.5.0 (".count).dropLast()
+        #expect(revision == "unknown" || revision.prefix(12).allSatisfy(\.isHexDigit), "\(line)")
+    }
 }
