@@ -343,20 +343,56 @@ import Testing
     }
 
     @Test func hangulSyllableSpellings() {
+        // 정 is spelled as Korean names in English spell it most (Data/romanization/korean-syllable-spellings.tsv):
+        // Jung, then Jeong (Revised Romanization), Chung; the rules' spellings never seen come after, dearer.
         let jeong = Self.rules.hangulSyllable("정")
-        #expect(jeong.first == Spelling("jeong", .koreanRevised))
-        #expect(jeong.dropFirst().first == Spelling("chong", .koreanMcCuneReischauer))
+        #expect(jeong.prefix(3).map(\.text) == ["jung", "jeong", "chung"])
+        #expect(jeong.prefix(3).map(\.system) == [.koreanCustomary, .koreanRevised, .koreanCustomary])
         #expect(Set(jeong.map(\.text)) == ["jeong", "chong", "jung", "jong", "cheong", "chung"])
-        #expect(jeong.filter { $0.system == .koreanCustomary }.map(\.text) == ["jung", "jong", "cheong", "chung"])
+        #expect(zip(jeong, jeong.dropFirst()).allSatisfy { $0.cost <= $1.cost })
+        #expect(jeong[0].cost < jeong[1].cost && jeong[1].cost < jeong[2].cost)
         // Asked again: the same answer (from the cache).
         #expect(Self.rules.hangulSyllable("정") == jeong)
-        let ho = Self.rules.hangulSyllable("호")
-        #expect(ho == [Spelling("ho", .koreanRevised)])
+        // A spelling seen in names that no rule makes is added as learned.
+        let deok = Self.rules.hangulSyllable("덕")
+        #expect(deok.first { $0.text == "duck" }?.system == .koreanLearned)
+        // A syllable the names never show keeps the rules' spellings, in order, at no cost.
+        let rare = Self.rules.hangulSyllable("뷁")
+        #expect(!rare.isEmpty && rare.allSatisfy { $0.cost == 0 })
+        #expect(rare.first?.system == .koreanRevised)
+    }
+
+    /// Every row of the learned table is well formed and reaches the engine: each spelling is letters only, the
+    /// counts fall, and the syllable's spellings start with the row's.
+    @Test func everyLearnedKoreanSpellingReachesTheSyllable() throws {
+        let text = try #require(BuiltinData.files["romanization/korean-syllable-spellings.tsv"])
+        let rows = RuleSets.lines(text)
+        #expect(rows.count >= 150)
+        for row in rows {
+            let fields = row.split(separator: "\t").map(String.init)
+            let entries = fields.dropFirst().map { $0.split(separator: " ").map(String.init) }
+            #expect(entries.allSatisfy { $0.count == 2 && $0[0].allSatisfy(\.isLetter) && Int($0[1]) != nil }, "\(row)")
+            let counts = entries.compactMap { Int($0[1]) }
+            #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 >= $1 }, "\(row)")
+            #expect(Self.rules.hangulSyllable(fields[0]).prefix(entries.count).map(\.text) == entries.map { $0[0] }, "\(row)")
+        }
+    }
+
+    /// Capped combinations keep the least unusual spellings: a dear spelling of the first word gives way to a
+    /// cheap one of the second.
+    @Test func cappedCombinationsKeepTheCheapestSpellings() {
+        let words = [[Spelling("a", .koreanRevised), Spelling("b", .koreanLearned, cost: 3)],
+                     [Spelling("x", .koreanRevised, cost: 1), Spelling("y", .koreanLearned, cost: 0.5)]]
+        #expect(SpelledKey.combinations(words, limit: 2).map(\.text) == ["ay", "ax"])
+        #expect(SpelledKey.combinations(words, limit: 4).map(\.text) == ["ay", "ax", "by", "bx"])
+        // Without costs, the order is the rules' (standard spellings first).
+        let plain = [[Spelling("a", .pinyin), Spelling("b", .wadeGiles)], [Spelling("x", .pinyin), Spelling("y", .wadeGiles)]]
+        #expect(SpelledKey.combinations(plain, limit: 3).map(\.text) == ["ax", "bx", "ay"])
     }
 
     @Test func hangulSurnameSpellings() {
         let kim = Self.rules.hangulSurname(["김"])
-        #expect(Array(kim.prefix(2)) == [Spelling("kim", .koreanSurname), Spelling("gim", .koreanSurname)])
+        #expect(kim.prefix(2).map(\.text) == ["kim", "gim"] && kim.prefix(2).allSatisfy { $0.system == .koreanSurname })
         let lee = Self.rules.hangulSurname(["이"])
         #expect(lee.prefix(3).map(\.text) == ["lee", "yi", "rhee"])
         #expect(lee.contains { $0.text == "i" })
@@ -367,7 +403,7 @@ import Testing
         #expect(namgung.prefix(2).map(\.text) == ["namgung", "namkung"])
         // A surname not in the table gets the syllable systems' spellings.
         let mo = Self.rules.hangulSurname(["묵"])
-        #expect(mo.first == Spelling("muk", .koreanRevised))
+        #expect(mo.first?.text == "muk" && mo.first?.system == .koreanRevised)
     }
 
     static let koreanSurnameLengths: [(String, Int)] = [

@@ -56,19 +56,39 @@ struct SpelledKey {
     /// Every combination of the words' spellings, standard spellings first, at most `limit`.
     static func combinations(_ words: [[Spelling]], limit: Int) -> [SpelledKey] {
         var keys = [SpelledKey(text: "", systems: SystemSet(), score: 1)]
+        var costs: [Float] = [0]
         for spellings in words {
-            var next = [SpelledKey]()
-            next.reserveCapacity(min(limit, keys.count * spellings.count))
-            outer: for spelling in spellings {
-                for key in keys {
-                    next.append(SpelledKey(text: key.text + spelling.text,
-                                           systems: key.systems.union(SystemSet(spelling.system)),
-                                           score: combine(key.score, spelling.system.weight, first: key.text.isEmpty)))
-                    if next.count >= limit { break outer }
+            if spellings.allSatisfy({ $0.cost == 0 }) && costs.allSatisfy({ $0 == 0 }) {
+                // Nothing is known of how unusual the spellings are: standard ones first, in order.
+                var next = [SpelledKey]()
+                next.reserveCapacity(min(limit, keys.count * spellings.count))
+                outer: for spelling in spellings {
+                    for key in keys {
+                        next.append(key.extended(by: spelling))
+                        if next.count >= limit { break outer }
+                    }
                 }
+                keys = next
+                costs = Array(repeating: 0, count: keys.count)
+                continue
             }
-            keys = next
+            // The `limit` least unusual combinations (ties in the order above), chosen before any text is built.
+            var order = [(cost: Float, spelling: Int, key: Int)]()
+            order.reserveCapacity(keys.count * spellings.count)
+            for (s, spelling) in spellings.enumerated() {
+                for k in keys.indices { order.append((costs[k] + spelling.cost, s, k)) }
+            }
+            order.sort { ($0.cost, $0.spelling, $0.key) < ($1.cost, $1.spelling, $1.key) }
+            let kept = order.prefix(limit)
+            keys = kept.map { keys[$0.key].extended(by: spellings[$0.spelling]) }
+            costs = kept.map(\.cost)
         }
         return keys.filter { !$0.text.isEmpty }
+    }
+
+    /// This key with one more word's spelling.
+    func extended(by spelling: Spelling) -> SpelledKey {
+        SpelledKey(text: text + spelling.text, systems: systems.union(SystemSet(spelling.system)),
+                   score: Self.combine(score, spelling.system.weight, first: text.isEmpty))
     }
 }

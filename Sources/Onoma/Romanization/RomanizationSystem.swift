@@ -47,6 +47,9 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// A Russian or Ukrainian place name in another grammatical case, romanized as the name is
     /// (Data/romanization/cyrillic-place-case-forms.txt): Бучі (of Bucha) as Buchi. A weaker derivation.
     case cyrillicCaseForm
+    /// A spelling of a Korean syllable seen in Korean people's English names that no rule makes
+    /// (Data/romanization/korean-syllable-spellings.tsv): 덕 as Duck, 오 as Oh.
+    case koreanLearned
 
     /// A short human-readable name, used in explanations.
     public var label: String {
@@ -71,6 +74,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .japaneseNameReading: return "a JMnedict reading of the kanji"
         case .icuAnyLatin: return "ICU Any-Latin"
         case .cyrillicCaseForm: return "a case form of the Cyrillic place name"
+        case .koreanLearned: return "a spelling of the syllable seen in Korean names in English (learned)"
         }
     }
 
@@ -88,6 +92,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         // such a key is a hint that needs context, never enough alone.
         case .icuAnyLatin: return 0.6
         case .cyrillicCaseForm: return 0.9
+        case .koreanLearned: return 0.93
         case .pinyinCommonReading: return 0.9
         }
     }

@@ -44,6 +44,9 @@ public final class RuleSets: @unchecked Sendable {
     let kanjiReadings: KanjiReadings
     /// Ukrainian given names (lower case) and their Russian counterparts (ukrainian-russian-given-names.txt).
     let ukrainianRussianGivenNames: [String: String]
+    /// Korean given-name syllables and their spellings in Korean people's English names, with counts, most usual
+    /// first (Data/romanization/korean-syllable-spellings.tsv, learned by Scripts/learn_korean_spellings.py).
+    let koreanLearnedSpellings: [String: [(spelling: String, count: Int)]]
     /// Nominative endings of place names and their other case forms, longest ending first
     /// (Data/romanization/cyrillic-place-case-forms.txt; "-" is a hard consonant).
     let cyrillicCaseEndings: [(ending: String, forms: [String])]
@@ -82,6 +85,17 @@ public final class RuleSets: @unchecked Sendable {
             surnames[String(fields[0])] = fields[1].split(separator: " ").map { $0.lowercased() }
         }
         koreanSurnames = surnames
+        var learned = [String: [(spelling: String, count: Int)]]()
+        for line in Self.lines(files["romanization/korean-syllable-spellings.tsv"] ?? "") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2 else { continue }
+            learned[String(fields[0])] = fields.dropFirst().compactMap { field in
+                let parts = field.split(separator: " ")
+                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+                return (String(parts[0]), count)
+            }
+        }
+        koreanLearnedSpellings = learned
         kanjiReadings = KanjiReadings(text: files["lexicons/japanese-name-readings.tsv"] ?? "")
         var givenNames = [String: String]()
         for line in Self.lines(files["romanization/ukrainian-russian-given-names.txt"] ?? "") {
@@ -191,16 +205,32 @@ public final class RuleSets: @unchecked Sendable {
         for variant in VariantExpansion.expand(koreanCustomary(syllable), limit: 24) {
             spellings.append(Spelling(KeyFolding.key(variant), .koreanCustomary))
         }
-        let result = Spelling.unique(spellings)
-        hangulCache[syllable] = result
-        return result
+        spellings = Spelling.unique(spellings)
+        // Where Korean names' English forms show how the syllable is spelled (korean-syllable-spellings.tsv), the
+        // spellings cost what their share says, the ones seen first; a rule's spelling never seen costs more than
+        // any seen, and one seen that no rule makes is added.
+        if let learned = koreanLearnedSpellings[syllable] {
+            let total = Float(learned.reduce(0) { $0 + $1.count })
+            let unseen = -log(0.5 / total)
+            var ranked = learned.map { entry in
+                let system = spellings.first { $0.text == entry.spelling }?.system ?? .koreanLearned
+                return Spelling(entry.spelling, system, cost: -log(Float(entry.count) / total))
+            }
+            ranked += spellings.filter { s in !learned.contains { $0.spelling == s.text } }
+                .map { Spelling($0.text, $0.system, cost: unseen) }
+            spellings = ranked
+        }
+        hangulCache[syllable] = spellings
+        return spellings
     }
 
     /// The spellings of a Korean surname: the surname table's first, then the syllable systems'.
     func hangulSurname(_ surname: [Character]) -> [Spelling] {
-        var spellings = (koreanSurnames[String(surname)] ?? []).map { Spelling($0, .koreanSurname) }
+        // The table's spellings, most usual first, each a little more unusual than the one before it.
+        var spellings = (koreanSurnames[String(surname)] ?? []).enumerated().map { Spelling($1, .koreanSurname, cost: Float($0) * 0.7) }
+        let afterTable = Float(spellings.count) * 0.7
         if surname.count == 1 {
-            spellings += hangulSyllable(String(surname[0]))
+            spellings += hangulSyllable(String(surname[0])).map { Spelling($0.text, $0.system, cost: afterTable + $0.cost) }
         } else {
             let parts = surname.map { hangulSyllable(String($0)) }
             let joined = parts.reduce([""]) { acc, options in acc.flatMap { p in options.prefix(2).map { p + $0.text } } }
@@ -283,9 +313,13 @@ public final class RuleSets: @unchecked Sendable {
 public struct Spelling: Hashable, Sendable {
     public var text: String
     public var system: RomanizationSystem
-    public init(_ text: String, _ system: RomanizationSystem) {
+    /// How unusual the spelling is, as a negative log share (0: usual, or nothing known): when a name's keys are
+    /// capped, the combinations of the least unusual spellings are kept (`SpelledKey.combinations`).
+    public var cost: Float
+    public init(_ text: String, _ system: RomanizationSystem, cost: Float = 0) {
         self.text = text
         self.system = system
+        self.cost = cost
     }
 
     /// Drops empty spellings and later duplicates of the same text (the first, better-scored, stays).
