@@ -12,6 +12,10 @@ korean-surnames.txt), and a given name split by hyphens or spaces into as many p
 ones allow exactly one split. A spelling is kept when it was seen at least 3 times and is at least 3 % of its
 syllable's spellings.
 
+It also writes Data/romanization/korean-jamo-spellings.tsv, the same counts per letter (jamo) of the syllables:
+each aligned spelling split into its leading consonants, vowel letters and trailing consonants ("duck" = d + u +
+ck for ㄷ + ㅓ + ㄱ; a vowel after the silent ㅇ apart, as it spells its own glide: "woo" for 우), so a syllable the names never show is spelled as its letters are.
+
 Run from the repository root: python3 Scripts/learn_korean_spellings.py [PAIRS]
 """
 import collections
@@ -21,6 +25,7 @@ import unicodedata
 
 PAIRS = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/korean-name-pairs.tsv"
 OUT = "Data/romanization/korean-syllable-spellings.tsv"
+JAMO_OUT = "Data/romanization/korean-jamo-spellings.tsv"
 MIN_COUNT, MIN_SHARE = 3, 0.03
 
 
@@ -91,6 +96,37 @@ for syllable in sorted(counts):
     if kept:
         rows.append(syllable + "\t" + "\t".join(f"{s} {n}" for s, n in kept))
 
+# Per letter: the initial consonant, the vowel and the final consonant of each aligned syllable.
+INITIALS = [chr(0x1100 + i) for i in range(19)]
+VOWELS = [chr(0x1161 + i) for i in range(21)]
+FINALS = [""] + [chr(0x11A8 + i) for i in range(27)]
+jamo = collections.defaultdict(collections.Counter)
+for syllable, spellings in counts.items():
+    index = ord(syllable) - 0xAC00
+    initial, vowel, final = INITIALS[index // 588], VOWELS[index % 588 // 28], FINALS[index % 28]
+    for spelling, n in spellings.items():
+        m = re.fullmatch(r"([bcdfghjklmnpqrstvxz]*)([aeiouwy]+)([bcdfghjklmnpqrstvxz]*)", spelling)
+        if not m:
+            continue
+        jamo["I" + initial][m.group(1)] += n
+        # A vowel after the silent ㅇ spells its own glide ("woo" for 우): counted apart from one after a consonant.
+        jamo[("O" if initial == "\u110B" else "V") + vowel][m.group(2)] += n
+        jamo["F" + (final or "-")][m.group(3)] += n
+
+jamo_rows = []
+for letter in sorted(jamo):
+    total = sum(jamo[letter].values())
+    kept = [(s or "-", n) for s, n in jamo[letter].most_common() if n >= MIN_COUNT and n / total >= MIN_SHARE]
+    if kept:
+        jamo_rows.append(letter[0] + "\t" + (letter[1:] or "-") + "\t" + "\t".join(f"{s} {n}" for s, n in kept))
+with open(JAMO_OUT, "w", encoding="utf-8") as out:
+    out.write("# How the letters (jamo) of Korean given-name syllables are spelled in English, from the same aligned pairs as\n"
+              "# korean-syllable-spellings.tsv (Scripts/learn_korean_spellings.py; Wikidata labels, CC0): each aligned\n"
+              "# syllable's spelling split into leading consonants, vowel letters and trailing consonants.\n"
+              "# Format: I (initial), V (vowel after a consonant), O (vowel after the silent ㅇ) or F (final) TAB the jamo (- for no final) TAB spelling SPACE count, TAB-separated;\n"
+              "# the spelling - is none (a silent ㅇ, no final). Generated: do not edit by hand.\n")
+    out.write("\n".join(jamo_rows) + "\n")
+
 with open(OUT, "w", encoding="utf-8") as out:
     out.write("# How Korean given-name syllables are spelled in English: for each Hangul syllable, the spellings seen in\n"
               "# Korean people's English names and how often, most usual first. Learned by Scripts/learn_korean_spellings.py\n"
@@ -98,4 +134,5 @@ with open(OUT, "w", encoding="utf-8") as out:
               "# steveash/NETransliteration-COLING2018); a spelling is kept when seen 3 times and 3 % of its syllable's.\n"
               "# Format: syllable TAB spelling SPACE count, TAB-separated. Generated: do not edit by hand.\n")
     out.write("\n".join(rows) + "\n")
-print(f"{len(pairs)} aligned pairs, {len(unsplit)} unsplit; {len(rows)} syllables written to {OUT}")
+print(f"{len(pairs)} aligned pairs, {len(unsplit)} unsplit; {len(rows)} syllables written to {OUT}, "
+      f"{len(jamo_rows)} letters to {JAMO_OUT}")

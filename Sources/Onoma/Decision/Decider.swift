@@ -363,7 +363,10 @@ struct Decider {
             }
             if c.method == .fuzzy || c.method == .reading,
                exactFamilies.contains(where: { family in
-                   !engine.ownWords[c.hit.entity].contains(family.key) && family.value.contains { $0 != c.hit.entity }
+                   // Someone else's family name, unless it is the part this match holds exactly (the family name
+                   // "Lee" of 이재정, beside a given name spelled another way).
+                   !engine.ownWords[c.hit.entity].contains(family.key) && !c.key.hasPrefix(family.key + "+")
+                       && family.value.contains { $0 != c.hit.entity }
                }) {
                 f["rival_family"] = 1
             }

@@ -138,8 +138,20 @@ struct Matcher {
                     let form = engine.forms[hit.entity][hit.form]
                     // Only fixed spellings (names as written, Hepburn, Cyrillic romanization) may be cut short or
                     // misspelled: syllabic keys (pinyin, Korean) are one edit from other real names.
-                    let complement = (hit.part == .family ? form.givenWords : form.familyWords)
-                        .map { $0.filter { $0.system.allowsFuzzy } }
+                    let words = hit.part == .family ? form.givenWords : form.familyWords
+                    // Korean given names are compared syllable by syllable with the spellings learned from names.
+                    if hit.part == .family, !words.isEmpty, words.allSatisfy({ $0.contains { $0.system.isKorean } }) {
+                        if let match = koreanCompare(other, with: words) {
+                            out.append(RawCandidate(hit: hit, key: known + "+" + match.spelled, method: .fuzzy,
+                                                    score: 0.88 - 0.04 * Float(match.edits) - (1 - hit.score), edits: match.edits,
+                                                    detail: "\(known) = family name; given name spelled syllable by syllable: " + match.detail,
+                                                    // Korean vowels tell names apart (Seong-hun, Seong-eun): a
+                                                    // syllable one edit off does not sound alike for that.
+                                                    soundsAlike: match.edits == 0))
+                        }
+                        continue
+                    }
+                    let complement = words.map { $0.filter { $0.system.allowsFuzzy } }
                     guard !complement.isEmpty, complement.allSatisfy({ !$0.isEmpty }),
                           let (method, score, edits, spelled) = compare(other, with: complement) else { continue }
                     // "Ma Ying" is not Ma Ying-jeou cut short: a name cut at its own hyphen is another name.
@@ -161,6 +173,43 @@ struct Matcher {
             }
         }
         return out
+    }
+
+    /// A written Korean given name against the entity's given-name syllables (each with its spellings, cheapest
+    /// first): the written word cut into as many pieces, each piece a spelling of its syllable or, for at most one
+    /// syllable, one edit from one of its six cheapest spellings with the same first letter. The cheapest such
+    /// reading, with its spelling, edit count and an account of each syllable; nil if none.
+    func koreanCompare(_ written: String, with syllables: [[Spelling]]) -> (spelled: String, edits: Int, detail: String)? {
+        let letters = Array(written.utf8)
+        let n = syllables.count
+        guard (1...3).contains(n), letters.count >= n, letters.count <= 8 * n else { return nil }
+        // One syllable: its cost, the spelling it was matched to and whether by an edit.
+        func piece(_ text: String, _ options: [Spelling]) -> (cost: Float, spelled: String, edit: Bool)? {
+            if let exact = options.first(where: { $0.text == text }) { return (exact.cost, text, false) }
+            guard text.count >= 2 else { return nil }
+            for option in options.prefix(6) where option.text.first == text.first && option.text.count >= 2 {
+                if Distance.editDistance(text, option.text, limit: 1) <= 1 { return (option.cost + 2.5, option.text, true) }
+            }
+            return nil
+        }
+        var best: (cost: Float, spelled: [String], pieces: [String], edits: Int)?
+        func search(_ start: Int, _ i: Int, _ cost: Float, _ spelled: [String], _ pieces: [String], _ edits: Int) {
+            if i == n {
+                if start == letters.count, best == nil || cost < best!.cost { best = (cost, spelled, pieces, edits) }
+                return
+            }
+            let remaining = n - i - 1
+            guard letters.count - start > remaining else { return }
+            for end in (start + 1)...(letters.count - remaining) {
+                let text = String(decoding: letters[start..<end], as: UTF8.self)
+                guard let p = piece(text, syllables[i]), edits + (p.edit ? 1 : 0) <= 1 else { continue }
+                search(end, i + 1, cost + p.cost, spelled + [p.spelled], pieces + [text], edits + (p.edit ? 1 : 0))
+            }
+        }
+        search(0, 0, 0, [], [], 0)
+        guard let found = best else { return nil }
+        let account = zip(found.pieces, found.spelled).map { $0 == $1 ? $0 : "\($0) ~ \($1) (1 edit)" }.joined(separator: " + ")
+        return (found.spelled.joined(), found.edits, account)
     }
 
     /// How a written name part relates to an entity's name part (any of its spellings).

@@ -97,6 +97,14 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether this system spells Korean syllables.
+    public var isKorean: Bool {
+        switch self {
+        case .koreanRevised, .koreanMcCuneReischauer, .koreanCustomary, .koreanSurname, .koreanLearned: return true
+        default: return false
+        }
+    }
+
     /// Whether this system's output is a full, fixed spelling that fuzzy matching may compare against. Systems
     /// whose short syllabic keys would fuzz into other names (pinyin, Korean) are matched exactly only.
     public var allowsFuzzy: Bool {

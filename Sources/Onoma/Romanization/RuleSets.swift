@@ -47,6 +47,9 @@ public final class RuleSets: @unchecked Sendable {
     /// Korean given-name syllables and their spellings in Korean people's English names, with counts, most usual
     /// first (Data/romanization/korean-syllable-spellings.tsv, learned by Scripts/learn_korean_spellings.py).
     let koreanLearnedSpellings: [String: [(spelling: String, count: Int)]]
+    /// The same per letter: "I" + initial, "V"/"O" + vowel (after a consonant / after the silent ㅇ), "F" + final
+    /// or "F-" (Data/romanization/korean-jamo-spellings.tsv).
+    let koreanJamoSpellings: [String: [(spelling: String, count: Int)]]
     /// Nominative endings of place names and their other case forms, longest ending first
     /// (Data/romanization/cyrillic-place-case-forms.txt; "-" is a hard consonant).
     let cyrillicCaseEndings: [(ending: String, forms: [String])]
@@ -96,6 +99,17 @@ public final class RuleSets: @unchecked Sendable {
             }
         }
         koreanLearnedSpellings = learned
+        var letters = [String: [(spelling: String, count: Int)]]()
+        for line in Self.lines(files["romanization/korean-jamo-spellings.tsv"] ?? "") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 3 else { continue }
+            letters[String(fields[0]) + String(fields[1])] = fields.dropFirst(2).compactMap { field in
+                let parts = field.split(separator: " ")
+                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+                return (String(parts[0]), count)
+            }
+        }
+        koreanJamoSpellings = letters
         kanjiReadings = KanjiReadings(text: files["lexicons/japanese-name-readings.tsv"] ?? "")
         var givenNames = [String: String]()
         for line in Self.lines(files["romanization/ukrainian-russian-given-names.txt"] ?? "") {
@@ -206,22 +220,56 @@ public final class RuleSets: @unchecked Sendable {
             spellings.append(Spelling(KeyFolding.key(variant), .koreanCustomary))
         }
         spellings = Spelling.unique(spellings)
-        // Where Korean names' English forms show how the syllable is spelled (korean-syllable-spellings.tsv), the
-        // spellings cost what their share says, the ones seen first; a rule's spelling never seen costs more than
-        // any seen, and one seen that no rule makes is added.
+        // Where Korean names' English forms show how the syllable is spelled (korean-syllable-spellings.tsv), or
+        // how its letters are (korean-jamo-spellings.tsv), each spelling costs its negative log share: the
+        // syllable's own, or its letters' summed plus one (weaker evidence), whichever is lower. Spellings are
+        // tried cheapest first; a rule's spelling neither shows costs more than any they show; one they show
+        // that no rule makes is added as learned.
+        var cost = [String: Float]()
         if let learned = koreanLearnedSpellings[syllable] {
             let total = Float(learned.reduce(0) { $0 + $1.count })
-            let unseen = -log(0.5 / total)
-            var ranked = learned.map { entry in
-                let system = spellings.first { $0.text == entry.spelling }?.system ?? .koreanLearned
-                return Spelling(entry.spelling, system, cost: -log(Float(entry.count) / total))
+            for entry in learned { cost[entry.spelling] = -log(Float(entry.count) / total) }
+        }
+        for (text, letters) in koreanLetterSpellings(syllable) { cost[text] = min(cost[text] ?? .infinity, letters + 1) }
+        if !cost.isEmpty {
+            let unseen = (cost.values.max() ?? 0) + 1
+            var ranked = spellings.map { Spelling($0.text, $0.system, cost: cost[$0.text] ?? unseen) }
+            for (text, c) in cost where !spellings.contains(where: { $0.text == text }) {
+                ranked.append(Spelling(text, .koreanLearned, cost: c))
             }
-            ranked += spellings.filter { s in !learned.contains { $0.spelling == s.text } }
-                .map { Spelling($0.text, $0.system, cost: unseen) }
-            spellings = ranked
+            // Cheapest first; ties keep the rules' order, then the text's.
+            let order = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1.text, $0) })
+            ranked.sort { ($0.cost, order[$0.text]!, $0.text) < ($1.cost, order[$1.text]!, $1.text) }
+            spellings = Array(ranked.prefix(Self.maximumKoreanSyllableSpellings))
         }
         hangulCache[syllable] = spellings
         return spellings
+    }
+
+    /// The most spellings a Korean syllable keeps once their costs are known (the cheapest).
+    static let maximumKoreanSyllableSpellings = 12
+
+    /// Spellings of a Hangul syllable put together from its letters' learned spellings (korean-jamo-spellings.tsv),
+    /// each with its cost (the letters' negative log shares, summed); the eight cheapest. Empty when a letter has
+    /// no learned spellings.
+    func koreanLetterSpellings(_ syllable: String) -> [(text: String, cost: Float)] {
+        guard let scalar = syllable.unicodeScalars.first, syllable.unicodeScalars.count == 1,
+              (0xAC00...0xD7A3).contains(scalar.value) else { return [] }
+        let index = Int(scalar.value - 0xAC00)
+        let initial = Unicode.Scalar(0x1100 + UInt32(index / 588))!, vowel = Unicode.Scalar(0x1161 + UInt32(index % 588 / 28))!
+        let finalIndex = index % 28
+        let silent = initial.value == 0x110B
+        let keys = ["I" + String(Character(initial)), (silent ? "O" : "V") + String(Character(vowel)),
+                    "F" + (finalIndex == 0 ? "-" : String(Character(Unicode.Scalar(0x11A7 + UInt32(finalIndex))!)))]
+        var parts = [[(text: String, cost: Float)]]()
+        for key in keys {
+            guard let options = koreanJamoSpellings[key], !options.isEmpty else { return [] }
+            let total = Float(options.reduce(0) { $0 + $1.count })
+            parts.append(options.map { ($0.spelling == "-" ? "" : $0.spelling, -log(Float($0.count) / total)) })
+        }
+        var out = [(text: String, cost: Float)]()
+        for i in parts[0] { for v in parts[1] { for f in parts[2] { out.append((i.text + v.text + f.text, i.cost + v.cost + f.cost)) } } }
+        return Array(out.sorted { ($0.cost, $0.text) < ($1.cost, $1.text) }.prefix(8))
     }
 
     /// The spellings of a Korean surname: the surname table's first, then the syllable systems'.
