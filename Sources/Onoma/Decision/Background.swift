@@ -7,16 +7,16 @@
 /// derivation of a full name against the best explanation this background gives.
 public struct Background: Sendable {
     /// Folded ordinary English word → Zipf frequency (wordfreq; 1.0 for words only SCOWL lists).
-    let english: [String: Float]
+    let englishWords: SortedLexicon
     /// Folded Japanese romaji → JMnedict classes (letters f, g, p).
-    let japanese: [String: String]
+    let japaneseNames: SortedLexicon
     /// Folded proper names of other languages (SCOWL capitalized entries, JMnedict katakana glosses).
-    let foreignNames: Set<String>
+    let foreignNames: SortedLexicon
     /// Frequent words of English text that are no ordinary word and no listed name (wordfreq): brands, places,
     /// words of other languages. Evidence against places and bodies only (`explain(_:ownWords:person:)`).
-    let properWords: Set<String>
+    let properWords: SortedLexicon
     /// Folded keys of place names (GeoNames cities, countries, US states; CLDR country names in Latin-script locales).
-    let places: Set<String>
+    let places: SortedLexicon
     /// Toneless pinyin syllables.
     let pinyin: Set<String>
     /// Romanized Korean given-name syllables.
@@ -29,20 +29,16 @@ public struct Background: Sendable {
 
     /// Parses the lexicons from `files` (path below Data/ → text).
     public init(files: [String: String]) {
-        var english = [String: Float]()
-        Self.eachLine(files["lexicons/english-words.tsv"]) { word, value in english[word] = Float(value) ?? 1 }
-        var japanese = [String: String]()
-        Self.eachLine(files["lexicons/japanese-names.tsv"]) { word, value in japanese[word] = String(value) }
         func set(_ name: String) -> Set<String> {
             var out = Set<String>()
             Self.eachLine(files["lexicons/\(name)"]) { word, _ in out.insert(word) }
             return out
         }
-        self.english = english
-        self.japanese = japanese
-        foreignNames = set("foreign-names.txt")
-        properWords = set("proper-words.txt")
-        places = set("places.txt")
+        englishWords = SortedLexicon(files["lexicons/english-words.tsv"])
+        japaneseNames = SortedLexicon(files["lexicons/japanese-names.tsv"])
+        foreignNames = SortedLexicon(files["lexicons/foreign-names.txt"])
+        properWords = SortedLexicon(files["lexicons/proper-words.txt"])
+        places = SortedLexicon(files["lexicons/places.txt"])
         pinyin = set("pinyin-syllables.txt")
         koreanSyllables = set("korean-syllables.txt")
         var surnames = Set<String>()
@@ -54,8 +50,7 @@ public struct Background: Sendable {
         koreanSurnames = surnames
     }
 
-    /// Calls `body(first field, second field or "")` for each non-comment line of a lexicon, fast: lexicons hold
-    /// hundreds of thousands of lines.
+    /// Calls `body(first field, second field or "")` for each non-comment line of a small lexicon.
     private static func eachLine(_ text: String?, _ body: (String, Substring) -> Void) {
         guard let text else { return }
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
@@ -65,6 +60,11 @@ public struct Background: Sendable {
                 body(String(line), "")
             }
         }
+    }
+
+    /// The Zipf frequency of a folded ordinary English word (1.0 for words only SCOWL lists), or nil.
+    func english(_ word: String) -> Float? {
+        englishWords.value(of: word).map { Float($0) ?? 1 }
     }
 
     /// Whether `word` (folded) splits into pinyin syllables, and into how many (nil if it does not).
@@ -105,13 +105,13 @@ public struct Background: Sendable {
             if ownWords.contains(word) { return nil }
             var best: BackgroundExplanation?
             func consider(_ e: BackgroundExplanation) { if e.strength > (best?.strength ?? 0) { best = e } }
-            if let zipf = english[word] {
+            if let zipf = english(word) {
                 // Zipf 2 (once in ten million words) explains a little, 4 and more (e.g. "demon", "copper") fully.
                 let strength = min(1, max(0.3, (zipf - 1) / 3))
                 consider(BackgroundExplanation(kind: .englishWord, strength: strength, source: "wordfreq/SCOWL",
                                                detail: "an English word (Zipf \(zipf))"))
             }
-            if let classes = japanese[word] {
+            if let classes = japaneseNames.value(of: word) {
                 let kind = classes.contains("p") && !classes.contains("f") && !classes.contains("g") ? "a Japanese place name"
                     : classes.contains("f") ? "a Japanese family name" : "a Japanese given name"
                 consider(BackgroundExplanation(kind: .japaneseName, strength: 0.8, source: "JMnedict", detail: kind))
@@ -152,16 +152,16 @@ public struct Background: Sendable {
                 return BackgroundExplanation(kind: .koreanName, strength: 0.85, source: "korean-name-pairs",
                                              detail: "a well-formed Korean name")
             }
-            let named = words.filter { w in japanese[w] != nil || foreignNames.contains(w) }
+            let named = words.filter { w in japaneseNames.contains(w) || foreignNames.contains(w) }
             if named.count == words.count, words.contains(where: { !ownWords.contains($0) }) {
-                let allJapanese = words.allSatisfy { japanese[$0] != nil }
+                let allJapanese = words.allSatisfy { japaneseNames.contains($0) }
                 // A Japanese full name has two words: three or more that are each a name are rarely one person.
                 let strength: Float = allJapanese && words.count >= 3 ? 0.4 : 0.8
                 return BackgroundExplanation(kind: allJapanese ? .japaneseName : .foreignName, strength: strength,
                                              source: allJapanese ? "JMnedict" : "SCOWL/JMnedict",
                                              detail: allJapanese ? "a Japanese full name" : "a full name of given and family names")
             }
-            let ordinary = words.filter { english[$0].map { $0 >= 3 } ?? false }
+            let ordinary = words.filter { english($0).map { $0 >= 3 } ?? false }
             if ordinary.count == words.count {
                 return BackgroundExplanation(kind: .englishWord, strength: 0.9, source: "wordfreq/SCOWL",
                                              detail: "ordinary English words")
