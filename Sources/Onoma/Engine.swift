@@ -122,10 +122,48 @@ public final class Engine: Sendable {
 
     /// Normalizes one part of a longer document: `context` says which entities earlier parts resolved (they count
     /// as antecedents here) and receives this part's.
+    ///
+    /// A long text is read in chunks of whole paragraphs (`chunkLength`), each with what the earlier ones named, so
+    /// the work per chunk (and the second reading that keeps the result a fixed point) does not grow with the text.
     public func normalize(_ text: String, mode: RewriteMode, context: inout DocumentContext) -> NormalizationResult {
         let scalars = Array(text.unicodeScalars)
-        let mentions = stableMentions(in: scalars, mode: mode, named: &context.named)
-        return NormalizationResult(text: Rewriter.apply(mentions, to: scalars), mentions: mentions)
+        var mentions = [Mention]()
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 64)
+        for chunk in Self.chunks(scalars) {
+            let part = Array(scalars[chunk])
+            let found = stableMentions(in: part, mode: mode, named: &context.named)
+            output += Rewriter.apply(found, to: part)
+            mentions += found.map { mention in
+                var shifted = mention
+                shifted.start += chunk.lowerBound
+                shifted.end += chunk.lowerBound
+                return shifted
+            }
+        }
+        return NormalizationResult(text: output, mentions: mentions)
+    }
+
+    /// About how many code points a chunk of a long text holds (whole paragraphs: a longer paragraph is a chunk).
+    static let chunkLength = 2_000
+
+    /// The text cut after line breaks into runs of whole paragraphs of about `chunkLength` code points.
+    static func chunks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        guard scalars.count > chunkLength else { return [0..<scalars.count] }
+        var out = [Range<Int>]()
+        var start = 0
+        var lastBreak = -1
+        for (i, scalar) in scalars.enumerated() {
+            let isBreak = scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+                || (scalar == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
+            if isBreak { lastBreak = i + 1 }
+            if i + 1 - start >= chunkLength, lastBreak > start {
+                out.append(start..<lastBreak)
+                start = lastBreak
+            }
+        }
+        if start < scalars.count { out.append(start..<scalars.count) }
+        return out
     }
 
     /// The keys the engine derived for entity `id`, with the part each spells: for inspection and tests.
