@@ -15,7 +15,7 @@ let package = Package(
         // ICU behind an opaque C interface: Swift never sees ICU's own types or macro-renamed functions.
         .target(
             name: "CICU",
-            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // zlib's gz reader behind an opaque C interface, for gzip-compressed Wikidata dumps.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
