@@ -88,28 +88,8 @@ public final class RuleSets: @unchecked Sendable {
             surnames[String(fields[0])] = fields[1].split(separator: " ").map { $0.lowercased() }
         }
         koreanSurnames = surnames
-        var learned = [String: [(spelling: String, count: Int)]]()
-        for line in Self.lines(files["romanization/korean-syllable-spellings.tsv"] ?? "") {
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 2 else { continue }
-            learned[String(fields[0])] = fields.dropFirst().compactMap { field in
-                let parts = field.split(separator: " ")
-                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
-                return (String(parts[0]), count)
-            }
-        }
-        koreanLearnedSpellings = learned
-        var letters = [String: [(spelling: String, count: Int)]]()
-        for line in Self.lines(files["romanization/korean-jamo-spellings.tsv"] ?? "") {
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 3 else { continue }
-            letters[String(fields[0]) + String(fields[1])] = fields.dropFirst(2).compactMap { field in
-                let parts = field.split(separator: " ")
-                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
-                return (String(parts[0]), count)
-            }
-        }
-        koreanJamoSpellings = letters
+        koreanLearnedSpellings = Self.countedSpellings(files["romanization/korean-syllable-spellings.tsv"], keyFields: 1)
+        koreanJamoSpellings = Self.countedSpellings(files["romanization/korean-jamo-spellings.tsv"], keyFields: 2)
         kanjiReadings = KanjiReadings(text: files["lexicons/japanese-name-readings.tsv"] ?? "")
         var givenNames = [String: String]()
         for line in Self.lines(files["romanization/ukrainian-russian-given-names.txt"] ?? "") {
@@ -143,6 +123,22 @@ public final class RuleSets: @unchecked Sendable {
             return key
         }
         return american(a) == american(b)
+    }
+
+    /// A learned spelling table: per line, `keyFields` tab-separated fields (joined, they are the key), then
+    /// tab-separated "spelling count" entries.
+    static func countedSpellings(_ text: String?, keyFields: Int) -> [String: [(spelling: String, count: Int)]] {
+        var table = [String: [(spelling: String, count: Int)]]()
+        for line in lines(text ?? "") {
+            let fields = line.split(separator: "\t")
+            guard fields.count > keyFields else { continue }
+            table[fields.prefix(keyFields).joined()] = fields.dropFirst(keyFields).compactMap { field in
+                let parts = field.split(separator: " ")
+                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+                return (String(parts[0]), count)
+            }
+        }
+        return table
     }
 
     /// Non-empty, non-comment lines of a data file.
