@@ -230,7 +230,8 @@ public final class RuleSets: @unchecked Sendable {
         if !cost.isEmpty {
             let unseen = (cost.values.max() ?? 0) + 1
             var ranked = spellings.map { Spelling($0.text, $0.system, cost: cost[$0.text] ?? unseen) }
-            for (text, c) in cost where !spellings.contains(where: { $0.text == text }) {
+            // In text order: a dictionary's order changes from process to process, and ties must not.
+            for (text, c) in cost.sorted(by: { $0.key < $1.key }) where !spellings.contains(where: { $0.text == text }) {
                 ranked.append(Spelling(text, .koreanLearned, cost: c))
             }
             // Cheapest first; ties keep the rules' order, then the text's.
