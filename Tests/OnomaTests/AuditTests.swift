@@ -52,6 +52,61 @@ import Testing
         #expect(!rows.contains { $0.key == "meilanfang" })
     }
 
+    /// Spellings of probably one name in one document are one row (issue 12: three spellings of one governor were
+    /// three rows); the same spellings only in different documents stay apart.
+    @Test func closeSpellingsInOneDocumentAreOneRow() throws {
+        var collector = AuditCollector(engine: Self.engine)
+        collector.add(text: "Governor Ostap Zelinchuk spoke. Later Ostap Zelenchuk left, and Ostap Zelinchuk returned.\n",
+                      document: "a.txt", file: "a.txt")
+        collector.add(text: "Marko Dovbush arrived.\n", document: "b.txt", file: "b.txt")
+        collector.add(text: "Marko Dowbush left.\n", document: "c.txt", file: "c.txt")
+        let rows = collector.rows()
+        let governor = try #require(rows.first { $0.keys.contains("ostapzelinchuk") })
+        #expect(governor.keys == ["ostapzelinchuk", "ostapzelenchuk"])
+        #expect(governor.key == "ostapzelinchuk")
+        #expect(governor.surfaces.map(\.surface) == ["Ostap Zelinchuk", "Ostap Zelenchuk"])
+        #expect(governor.occurrences == 3 && governor.documents == 1)
+        #expect(rows.filter { $0.keys.contains("markodovbush") || $0.keys.contains("markodowbush") }.count == 2)
+        // Different names in one document stay apart.
+        #expect(!AuditCollector.probablyOneName(["ostap", "zelinchuk"], ["marko", "dovbush"]))
+        #expect(!AuditCollector.probablyOneName(["zelinchuk"], ["zelinchuk"]))
+    }
+
+    static let oneName: [([String], [String], Bool)] = [
+        (["kharkiv"], ["kharkov"], true), // one word, seven letters, one edit
+        (["internet"], ["internal"], false), // one word two edits off: another word
+        (["marina"], ["karina"], false), // different first letter, and short
+        (["valya"], ["valia"], false), // one word of five letters: too short to tell
+        (["ostap", "zelinchuk"], ["ostap", "zelenchuk"], true),
+        (["ostap", "zelinchuk"], ["oleh", "zelenchuk"], false), // two words differ
+        (["gennady", "kazakevich"], ["gennady", "kazakevych"], true),
+        (["petro", "sirko"], ["petro", "sirk"], true), // four letters beside an equal word
+        (["petro", "sirko"], ["petro", "sirkovenko"], false), // more than two edits
+        (["ann", "lee"], ["ann", "lei"], false), // too short
+    ]
+
+    @Test(arguments: oneName)
+    func spellingsOfProbablyOneName(_ a: [String], _ b: [String], _ expected: Bool) {
+        #expect(AuditCollector.probablyOneName(a, b) == expected)
+        #expect(AuditCollector.probablyOneName(b, a) == expected)
+    }
+
+    /// Entities the same documents name come first among the suggestions, then the closest.
+    @Test func entitiesNamedInTheSameDocumentAreSuggestedFirst() throws {
+        func suggestion(_ id: String, _ score: Float) -> Suggestion {
+            Suggestion(entityIndex: 0, id: id, name: id, score: score, reason: "")
+        }
+        let near = [suggestion("a", 0.9), suggestion("b", 0.5), suggestion("c", 0.7)]
+        #expect(AuditCollector.ordered(near, namedNearby: [:]).map(\.id) == ["a", "c", "b"])
+        #expect(AuditCollector.ordered(near, namedNearby: ["b": 1]).map(\.id) == ["b", "a", "c"])
+        #expect(AuditCollector.ordered(near, namedNearby: ["b": 1, "c": 2]).map(\.id) == ["c", "b", "a"])
+        // In a collection: the document's resolved entity is counted for the keys seen beside it.
+        var collector = AuditCollector(engine: Self.engine)
+        collector.add(text: "Yuki Tanaka spoke. Later Yuka Tanaki came.\n", document: "a.txt", file: "a.txt")
+        let row = try #require(collector.rows().first { $0.key == "tanaki" })
+        #expect(row.suggestions.map(\.id) == ["yuki-tanaka", "ken-tanaka"])
+    }
+
     @Test func ambiguousMentionsCarryTheirCandidates() throws {
         let row = try #require(Self.collect().first { $0.key == "tanaka" })
         #expect(row.statuses == [.ambiguous])

@@ -9,10 +9,13 @@ public struct AuditContext: Sendable, Equatable {
     public var after: String
 }
 
-/// One row of an audit: every mention whose folded key is the same ("Dai Qi", "Daiqi" and "DAI QI").
+/// One row of an audit: every mention whose folded key is the same ("Dai Qi", "Daiqi" and "DAI QI"), and the
+/// spellings of what is probably the same name in the same documents ("Kyrylenko", "Kirilenko").
 public struct AuditRow: Sendable {
-    /// The folded key the row groups by.
+    /// The folded key the row groups by (its most frequent spelling's, when spellings were grouped).
     public var key: String
+    /// Every folded key in the row, most frequent first: one, unless close spellings were grouped.
+    public var keys: [String]
     /// Surface forms with their counts, most frequent first.
     public var surfaces: [(surface: String, count: Int)]
     /// Mentions in all.
@@ -23,7 +26,8 @@ public struct AuditRow: Sendable {
     public var statuses: [MentionStatus]
     /// Up to three places it was seen.
     public var contexts: [AuditContext]
-    /// The entities it may be meant as: ambiguous mentions' candidates, else the nearest gazetteer keys.
+    /// The entities it may be meant as: ambiguous mentions' candidates, else the nearest gazetteer keys; entities
+    /// the same documents name first.
     public var suggestions: [Suggestion]
 }
 
@@ -41,9 +45,13 @@ public struct AuditCollector {
         var statuses: [MentionStatus: Int] = [:]
         var contexts: [AuditContext] = []
         var candidates: [String: Suggestion] = [:]
+        /// Entities resolved in the documents the key occurs in, with how many such documents.
+        var namedNearby: [String: Int] = [:]
     }
     private var groups: [String: Group] = [:]
     private var firstSeen: [String] = []
+    /// Per document, the keys collected from it (to find close spellings in the same document).
+    private var keysByDocument: [String: Set<String>] = [:]
 
     public init(engine: Engine, resolvedBelow: Float? = nil) {
         self.engine = engine
@@ -57,6 +65,8 @@ public struct AuditCollector {
         let result = engine.normalize(text)
         var lineStarts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+        let named = Set(result.mentions.compactMap { $0.chosen?.id })
+        var seenHere = Set<String>()
         for mention in result.mentions {
             let include: Bool
             switch mention.status {
@@ -71,7 +81,10 @@ public struct AuditCollector {
             if group.surfaces[mention.surface] == nil { group.order.append(mention.surface) }
             group.surfaces[mention.surface, default: 0] += 1
             group.occurrences += 1
-            group.documents.insert(document)
+            if group.documents.insert(document).inserted {
+                for id in named { group.namedNearby[id, default: 0] += 1 }
+            }
+            seenHere.insert(key)
             group.statuses[mention.status, default: 0] += 1
             if group.contexts.count < 3 {
                 var lineIndex = 0
@@ -92,21 +105,85 @@ public struct AuditCollector {
             }
             groups[key] = group
         }
+        if !seenHere.isEmpty { keysByDocument[document, default: []].formUnion(seenHere) }
+    }
+
+    /// Suggestions in the order a curator should read them: entities the same documents name first (the text has
+    /// said who is around), in how many of them, then by score.
+    static func ordered(_ suggestions: [Suggestion], namedNearby: [String: Int]) -> [Suggestion] {
+        suggestions.sorted { a, b in
+            let na = namedNearby[a.id] ?? 0, nb = namedNearby[b.id] ?? 0
+            if na != nb { return na > nb }
+            return (a.score, b.id) > (b.score, a.id)
+        }
+    }
+
+    /// Whether two spellings seen in one document are probably one name (their words, folded): as many words, all
+    /// the same but one, and that one spelled alike: the same first letter, one edit apart (two from eight letters
+    /// beside equal words) and seven letters or more when it stands alone ("Kharkiv", "Kharkov"; "Gennady Kazakevich", "Gennady
+    /// Kazakevych"). Short one-word names one edit apart are usually different names ("Marina", "Karina").
+    static func probablyOneName(_ a: [String], _ b: [String]) -> Bool {
+        guard a.count == b.count, a != b else { return false }
+        let differing = zip(a, b).filter { $0 != $1 }
+        guard differing.count == 1, let (x, y) = differing.first, x.first == y.first else { return false }
+        let shorter = min(x.count, y.count)
+        guard shorter >= (a.count == 1 ? 7 : 4) else { return false }
+        let limit = a.count > 1 && shorter >= 8 ? 2 : 1
+        return Distance.editDistance(x, y, limit: limit) <= limit
     }
 
     /// The rows, those whose fixing would fix most first (most occurrences, then most documents, then first seen).
+    /// Keys that are probably one name and occur in a document together are one row.
     public func rows(suggestionLimit: Int = 3) -> [AuditRow] {
         let rank = Dictionary(uniqueKeysWithValues: firstSeen.enumerated().map { ($1, $0) })
-        return groups.map { key, group in
-            var suggestions = group.candidates.values.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
-            if suggestions.isEmpty { suggestions = engine.suggestions(for: key, limit: suggestionLimit) }
+        // Union-find over keys, joined where a document holds two spellings of probably one name.
+        var parent = Dictionary(uniqueKeysWithValues: firstSeen.map { ($0, $0) })
+        func root(_ key: String) -> String {
+            var key = key
+            while parent[key]! != key { key = parent[key]! }
+            return key
+        }
+        let words = Dictionary(uniqueKeysWithValues: groups.map { key, group in
+            (key, group.order.first.map { KeyFolding.tokens($0) } ?? [key])
+        })
+        for document in keysByDocument.keys.sorted() {
+            let keys = keysByDocument[document]!.sorted { rank[$0]! < rank[$1]! }
+            for (i, a) in keys.enumerated() {
+                for b in keys[(i + 1)...] where Self.probablyOneName(words[a]!, words[b]!) {
+                    let ra = root(a), rb = root(b)
+                    if ra != rb { if rank[ra]! < rank[rb]! { parent[rb] = ra } else { parent[ra] = rb } }
+                }
+            }
+        }
+        var members = [String: [String]]()
+        for key in firstSeen { members[root(key), default: []].append(key) }
+
+        return members.values.map { keys -> AuditRow in
+            let parts = keys.map { groups[$0]! }
+            let ordered = zip(keys, parts).sorted { ($0.1.occurrences, rank[$1.0]!) > ($1.1.occurrences, rank[$0.0]!) }
+            var surfaces = [(surface: String, count: Int)]()
+            var documents = Set<String>()
+            var statuses = [MentionStatus: Int]()
+            var candidates = [String: Suggestion]()
+            var namedNearby = [String: Int]()
+            for (_, group) in ordered {
+                surfaces += group.order.map { ($0, group.surfaces[$0]!) }
+                documents.formUnion(group.documents)
+                for (status, n) in group.statuses { statuses[status, default: 0] += n }
+                for (id, suggestion) in group.candidates where (candidates[id]?.score ?? -1) < suggestion.score { candidates[id] = suggestion }
+                for (id, n) in group.namedNearby { namedNearby[id, default: 0] += n }
+            }
+            var suggestions = Array(candidates.values)
+            if suggestions.isEmpty { suggestions = engine.suggestions(for: ordered[0].0, limit: suggestionLimit) }
+            suggestions = Self.ordered(suggestions, namedNearby: namedNearby)
             return AuditRow(
-                key: key,
-                surfaces: group.order.map { ($0, group.surfaces[$0]!) }.sorted { $0.count > $1.count },
-                occurrences: group.occurrences,
-                documents: group.documents.count,
-                statuses: group.statuses.sorted { $0.value > $1.value }.map(\.key),
-                contexts: group.contexts,
+                key: ordered[0].0,
+                keys: ordered.map(\.0),
+                surfaces: surfaces.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element),
+                occurrences: parts.reduce(0) { $0 + $1.occurrences },
+                documents: documents.count,
+                statuses: statuses.sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }.map(\.key),
+                contexts: Array(ordered.flatMap(\.1.contexts).prefix(3)),
                 suggestions: Array(suggestions.prefix(suggestionLimit)))
         }.sorted { a, b in
             if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }

@@ -10,7 +10,8 @@ extension OnomaCommand {
             discussion: """
                 Reads text and JSONL files (a .jsonl file's records are read from their "text" field) and folders \
                 recursively, normalizes them in memory, and groups the mentions that stay unresolved or ambiguous by \
-                their folded key ("Dai Qi", "Daiqi" and "DAI QI" form one row). Rows come most frequent first, each \
+                their folded key ("Dai Qi", "Daiqi" and "DAI QI" form one row), and close spellings of probably one name \
+                in the same document join them. Rows come most frequent first, each \
                 with its surface forms, up to three contexts and the nearest gazetteer entities.
                 The JSONL output is a review file: fill each row's "action" with "alias-of <id>", "new" or "ignore" \
                 and run `onoma gazetteer apply`. The HTML output does the same in a browser.
