@@ -147,20 +147,22 @@ public final class Engine: Sendable {
     /// About how many code points a chunk of a long text holds (whole paragraphs: a longer paragraph is a chunk).
     static let chunkLength = 2_000
 
-    /// The text cut after line breaks into runs of whole paragraphs of about `chunkLength` code points.
+    /// The text cut after line breaks (`paragraphStarts`) into runs of whole paragraphs: each chunk ends at the
+    /// last paragraph end within `chunkLength` code points of its start, or, for a longer paragraph, at its end.
     static func chunks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         guard scalars.count > chunkLength else { return [0..<scalars.count] }
+        let breaks = paragraphStarts(scalars).dropFirst()
         var out = [Range<Int>]()
         var start = 0
-        var lastBreak = -1
-        for (i, scalar) in scalars.enumerated() {
-            let isBreak = scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
-                || (scalar == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
-            if isBreak { lastBreak = i + 1 }
-            if i + 1 - start >= chunkLength, lastBreak > start {
-                out.append(start..<lastBreak)
-                start = lastBreak
-            }
+        var next = breaks.startIndex
+        while scalars.count - start >= chunkLength {
+            while next < breaks.endIndex && breaks[next] <= start { next += 1 }
+            var cut: Int?
+            var i = next
+            while i < breaks.endIndex && breaks[i] <= start + chunkLength { cut = breaks[i]; i += 1 }
+            guard let end = cut ?? (i < breaks.endIndex ? breaks[i] : nil) else { break }
+            out.append(start..<end)
+            start = end
         }
         if start < scalars.count { out.append(start..<scalars.count) }
         return out
