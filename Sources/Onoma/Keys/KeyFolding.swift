@@ -105,6 +105,43 @@ public enum PhoneticSkeleton {
     }
 }
 
+/// A spelling key for a Western or Cyrillic-born name part, to say whether two spellings write one name
+/// ("karl" ~ "carl", "sofia" ~ "sophia", "sergey" ~ "sergei", "yuriy" ~ "yuri", "aleksey" ~ "alexei"): ph → f,
+/// th → t, ck, c before a back vowel or a consonant, q and qu → k, c before e, i or y → s, x → ks, w → v, j → i,
+/// y → i, doubled letters once. Unlike `PhoneticSkeleton` it keeps every vowel (e and i stay apart: Lena is not
+/// Lina) and every consonant's own letter, so a name's gender ending (Carl, Carla) or another name (John, Joan)
+/// never collides.
+enum NameSpelling {
+    static func key(_ folded: String) -> String {
+        let b = Array(folded.utf8)
+        var out = [UInt8]()
+        func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
+        func isFront(_ c: UInt8) -> Bool { c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "y") }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var emit: [UInt8]
+            switch c {
+            case UInt8(ascii: "p") where at(i + 1) == UInt8(ascii: "h"): emit = [UInt8(ascii: "f")]; i += 1
+            case UInt8(ascii: "t") where at(i + 1) == UInt8(ascii: "h"): emit = [UInt8(ascii: "t")]; i += 1
+            case UInt8(ascii: "c") where at(i + 1) == UInt8(ascii: "k"): emit = [UInt8(ascii: "k")]; i += 1
+            case UInt8(ascii: "c") where at(i + 1) == UInt8(ascii: "h"): emit = [UInt8(ascii: "c"), UInt8(ascii: "h")]; i += 1
+            case UInt8(ascii: "c"): emit = [isFront(at(i + 1)) ? UInt8(ascii: "s") : UInt8(ascii: "k")]
+            case UInt8(ascii: "q"):
+                emit = [UInt8(ascii: "k")]
+                if at(i + 1) == UInt8(ascii: "u") { i += 1 }
+            case UInt8(ascii: "x"): emit = [UInt8(ascii: "k"), UInt8(ascii: "s")]
+            case UInt8(ascii: "w"): emit = [UInt8(ascii: "v")]
+            case UInt8(ascii: "j"), UInt8(ascii: "y"): emit = [UInt8(ascii: "i")]
+            default: emit = [c]
+            }
+            for e in emit where out.last != e { out.append(e) }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 /// String distances on folded keys.
 public enum Distance {
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), or `limit + 1` once it is

@@ -105,6 +105,14 @@ struct Matcher {
             let doubledLast = neighbour.utf8.count == key.utf8.count + 1 && neighbour.last == key.last
             let soundsAlike = PhoneticSkeleton.of(neighbour) == PhoneticSkeleton.of(key) && (!neighbour.hasPrefix(key) || doubledLast)
             if key.utf8.count < 8 && !soundsAlike { continue }
+            // The edit may not be a name's other ending beside the rest written exactly: Carla Quaylock is not Carl
+            // Quaylock, nor Maria Mario.
+            // Not for a name that went through Cyrillic, where the ending is the grammatical case (Кіри: "Kiry").
+            if tokens.count >= 2, let first = tokens.first, let last = tokens.last,
+               index.exact[neighbour]?.contains(where: { !hasCyrillicAlias($0.entity) }) ?? false {
+                if neighbour.hasSuffix(last), Self.otherEnding(String(key.dropLast(last.count)), String(neighbour.dropLast(last.count))) { continue }
+                if neighbour.hasPrefix(first), Self.otherEnding(String(key.dropFirst(first.count)), String(neighbour.dropFirst(first.count))) { continue }
+            }
             for hit in index.exact[neighbour] ?? [] where hit.part != .given {
                 // A single word fuzzes to a family name or a one-word name; several words to a full name.
                 if tokenCount == 1 && hit.part == .swapped { continue }
@@ -153,7 +161,10 @@ struct Matcher {
                     }
                     let complement = words.map { $0.filter { $0.system.allowsFuzzy } }
                     guard !complement.isEmpty, complement.allSatisfy({ !$0.isEmpty }),
-                          let (method, score, edits, spelled) = compare(other, with: complement) else { continue }
+                          let (method, score, edits, spelled, variant) = compare(
+                              other, with: complement, spellingVariants: hit.part == .family && westernGivenName(hit.entity, complement),
+                              inflected: hasCyrillicAlias(hit.entity))
+                    else { continue }
                     // "Ma Ying" is not Ma Ying-jeou cut short: a name cut at its own hyphen is another name.
                     if method == .truncation, let part = hit.part == .family ? engine.displays[hit.entity].given : engine.displays[hit.entity].family,
                        let hyphen = part.firstIndex(of: "-"), KeyFolding.key(String(part[..<hyphen])) == other { continue }
@@ -162,13 +173,14 @@ struct Matcher {
                     let otherPart = hit.part == .family ? "given" : "family"
                     let relation: String
                     switch method {
+                    case .fuzzy where variant: relation = "\(otherPart) name spelled another way: \(other) ~ \(spelled) (one spelling key \(NameSpelling.key(spelled)))"
                     case .truncation: relation = "truncated \(otherPart) name: \(other) ⊂ \(spelled)"
                     case .fuzzy: relation = "\(otherPart) name \(edits) edit\(edits == 1 ? "" : "s") away: \(other) ~ \(spelled)"
                     default: relation = "\(otherPart) name read another way: \(other) ~ \(spelled) (needs context)"
                     }
                     out.append(RawCandidate(hit: hit, key: known + "+" + spelled, method: method, score: score - penalty,
                                             edits: edits, detail: "\(known) = \(knownPart) name; " + relation,
-                                            soundsAlike: Self.soundAlike(other, spelled)))
+                                            soundsAlike: variant || soundAlike(other, spelled, entity: hit.entity)))
                 }
             }
         }
@@ -212,26 +224,83 @@ struct Matcher {
         return (found.spelled.joined(), found.edits, account)
     }
 
-    /// How a written name part relates to an entity's name part (any of its spellings).
-    private func compare(_ written: String, with words: [[Spelling]]) -> (MatchMethod, Float, Int, String)? {
-        var best: (MatchMethod, Float, Int, String)?
+    /// Whether an entity's given name is a Western or Cyrillic-born one, whose other spellings (`NameSpelling`) write
+    /// the same name: not a Chinese, Japanese or Korean one (an alias in their scripts, or syllables of pinyin or
+    /// Korean), whose every letter tells one name from another ("Wang Yi", "Wang Ji").
+    private func westernGivenName(_ entity: Int, _ words: [[Spelling]]) -> Bool {
+        if engine.entities[entity].aliases.contains(where: { [.han, .kana, .hangul].contains(dominantScript($0.text)) }) { return false }
+        return !words.contains { spellings in
+            spellings.first.map { engine.background.pinyinSyllableCount($0.text) != nil } ?? true
+        }
+    }
+
+    /// Whether an entity has a Cyrillic alias: its name is declined in Russian and Ukrainian text, and MT from there
+    /// may keep a case ending.
+    private func hasCyrillicAlias(_ entity: Int) -> Bool {
+        engine.entities[entity].aliases.contains { dominantScript($0.text) == .cyrillic }
+    }
+
+    /// How a written name part relates to an entity's name part (any of its spellings): a truncation, a misspelling,
+    /// another reading or, with `spellingVariants`, the same name spelled another way ("Karl" for Carl: one
+    /// `NameSpelling` key, four letters or more), where another vowel ending is another name (Carla); with
+    /// `inflected` (a name declined in its source language) it stays possible. The last element says the
+    /// match is a spelling variant.
+    private func compare(_ written: String, with words: [[Spelling]], spellingVariants: Bool = false,
+                         inflected: Bool = false) -> (MatchMethod, Float, Int, String, Bool)? {
+        var best: (MatchMethod, Float, Int, String, Bool)?
+        let writtenSpelling = spellingVariants && written.count >= 4 ? NameSpelling.key(written) : nil
         for spelled in SpelledKey.combinations(words, limit: 32).map(\.text) where spelled != written {
-            var candidate: (MatchMethod, Float, Int, String)?
-            if spelled.hasPrefix(written), written.count >= 3, written.count * 2 >= spelled.count {
-                candidate = (.truncation, 0.86, spelled.count - written.count, spelled)
+            var candidate: (MatchMethod, Float, Int, String, Bool)?
+            if let writtenSpelling, NameSpelling.key(spelled) == writtenSpelling {
+                candidate = (.fuzzy, 0.87, Distance.editDistance(written, spelled), spelled, true)
+            } else
+ if spelled.hasPrefix(written), written.count >= 3, written.count * 2 >= spelled.count {
+                candidate = (.truncation, 0.86, spelled.count - written.count, spelled, false)
+            } else if writtenSpelling != nil && !inflected && Self.otherEnding(written, spelled) {
+                // A Western given name with another ending is another name or the other sex's: Carla, Maria, Ivana.
+                continue
             } else if written.first == spelled.first {
                 let limit = spelled.count >= 8 ? 2 : (spelled.count >= 5 ? 1 : 0)
                 let distance = Distance.editDistance(written, spelled, limit: limit)
                 if distance <= limit {
-                    candidate = (.fuzzy, 0.88 - 0.04 * Float(distance), distance, spelled)
+                    candidate = (.fuzzy, 0.88 - 0.04 * Float(distance), distance, spelled, false)
                 } else if commonPrefix(written, spelled) >= 3, Distance.jaroWinkler(written, spelled) >= 0.78 {
                     // A different reading of the same characters: needs context to pass the threshold.
-                    candidate = (.reading, 0.68, Distance.editDistance(written, spelled), spelled)
+                    candidate = (.reading, 0.68, Distance.editDistance(written, spelled), spelled, false)
                 }
             }
             if let c = candidate, c.1 > (best?.1 ?? 0) { best = c }
         }
         return best
+    }
+
+    /// Two spellings of a name part of `entity` sound alike (`soundAlike`), unless its name is Chinese (the pinyin
+    /// of a Han alias) and both are pinyin: then another vowel is another syllable, another character and someone
+    /// else (Yiqin, Yiqun), and only a nasal final written n or ng ("Jingping") is the same name misspelled.
+    /// (Japanese romaji is mostly pinyin letter for letter, and a foreign name's Chinese transliteration, 拜登, is
+    /// not its name: those keep the coarser test.)
+    private func soundAlike(_ written: String, _ spelled: String, entity: Int) -> Bool {
+        let bothPinyin = chineseNamed(entity) && engine.background.pinyinSyllableCount(written) != nil
+            && engine.background.pinyinSyllableCount(spelled) != nil
+        if bothPinyin { return written.replacingOccurrences(of: "ng", with: "n") == spelled.replacingOccurrences(of: "ng", with: "n") }
+        return Self.soundAlike(written, spelled)
+    }
+
+    /// Whether an entity's canonical name is the pinyin of one of its Han aliases, in either order (Wang Yiqun,
+    /// 王逸群), as opposed to a foreign name with a Chinese transliteration (Joe Biden, 拜登).
+    private func chineseNamed(_ entity: Int) -> Bool {
+        let canonical = KeyFolding.key(engine.entities[entity].name)
+        return engine.forms[entity].contains { form in
+            guard let a = form.aliasIndex, dominantScript(engine.entities[entity].aliases[a].text) == .han else { return false }
+            return NameForm.primary(form.words) == canonical || form.swappedWords.map(NameForm.primary) == canonical
+        }
+    }
+
+    /// Whether two name parts are one stem with different vowel endings ("carl", "carla"; "mario", "maria").
+    static func otherEnding(_ a: String, _ b: String) -> Bool {
+        let vowels = Set("aeiou")
+        let stemA = a.reversed().drop { vowels.contains($0) }, stemB = b.reversed().drop { vowels.contains($0) }
+        return a != b && stemA.count >= 2 && String(stemA) == String(stemB)
     }
 
     /// Two spellings of a name part sound alike: the same phonetic skeleton, or the same but for a nasal final
