@@ -59,7 +59,33 @@ import Testing
         #expect(run.stderrText.contains(#"2 lines could not be normalized and passed through with an "error" member (first: <stdin>: line 2:"#))
     }
 
-    @Test(arguments: [["--text-field", "body"], ["--skip-invalid"], ["--overwrite-mentions"], ["--mentions-field", "m"]])
+    /// A part of a longer file (a Spark partition, a `split -l` piece) numbers its lines as the whole file does, so
+    /// the parts' outputs put together are the whole file's output, "error" members included.
+    @Test func firstLineNumbersALaterPartOfAFile() throws {
+        let input = Data((Self.lines.joined(separator: "\n") + "\n").utf8)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("first-line-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--mentions-field", "ents",
+                                     "--skip-invalid", "--first-line", "101", "--report", report.path], stdin: input)
+        #expect(run.status == 0, "\(run.stderrText)")
+        let out = run.stdoutText.split(separator: "\n").map(String.init)
+        #expect(out[1] == #"{"id": 2, "body": null, "error": "line 102: \"body\" is null, not a string"}"#)
+        #expect(out[3] == #"{"error": "line 104: not valid JSON: invalid literal at byte 1", "input": "not json"}"#)
+        #expect(run.stderrText.contains("(first: <stdin>: line 102:"))
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.map { $0["line"] as? Int }
+        #expect(lines == [101, 103])
+
+        let strict = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--text-field", "body", "--first-line", "101"],
+                                       stdin: input)
+        #expect(strict.status != 0)
+        #expect(strict.stderrText.contains(#"<stdin>: line 102: "body" is null"#))
+        let zero = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--first-line", "0"], stdin: input)
+        #expect(zero.status != 0 && zero.stderrText.contains("--first-line takes a whole number from 1"))
+    }
+
+    @Test(arguments: [["--text-field", "body"], ["--skip-invalid"], ["--overwrite-mentions"], ["--mentions-field", "m"],
+                      ["--first-line", "5"]])
     func jsonlOptionsNeedJSONLInput(_ options: [String]) throws {
         let run = try OnomaTool.run(["normalize"] + options, stdin: Data("text\n".utf8))
         #expect(run.status != 0)

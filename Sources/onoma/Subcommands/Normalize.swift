@@ -61,6 +61,10 @@ extension OnomaCommand {
               help: "JSONL: pass a line that cannot be normalized through with an \"error\" member, count it, and go on.")
         var skipInvalid = false
 
+        @Option(name: .customLong("first-line"),
+                help: ArgumentHelp("JSONL: the number of each input's first line, in messages, \"error\" members and the report (for a part of a longer file).", valueName: "n"))
+        var firstLine = 1
+
         @OptionGroup var gazetteer: GazetteerOptions
 
         func validate() throws {
@@ -68,9 +72,10 @@ extension OnomaCommand {
             if inputFormat != .jsonl {
                 let jsonlOnly = [("--doc-field", docField != nil), ("--text-field", textField != "text"),
                                  ("--mentions-field", mentionsField != "mentions"), ("--overwrite-mentions", overwriteMentions),
-                                 ("--skip-invalid", skipInvalid)]
+                                 ("--skip-invalid", skipInvalid), ("--first-line", firstLine != 1)]
                 if let (flag, _) = jsonlOnly.first(where: { $0.1 }) { throw ValidationError("\(flag) goes with --input-format jsonl") }
             }
+            if firstLine < 1 { throw ValidationError("--first-line takes a whole number from 1") }
             if textField == mentionsField { throw ValidationError("--text-field and --mentions-field must differ") }
             if textField.isEmpty || mentionsField.isEmpty { throw ValidationError("a field name cannot be empty") }
         }
@@ -97,17 +102,16 @@ extension OnomaCommand {
                         reportLines += JSONWriter.serialize(MentionJSON.object(mention, extra: fileMember(path))) + "\n"
                     }
                 case .jsonl:
-                    var lineNumber = 0
                     // A byte order mark before the first line is accepted and passed through.
                     let (mark, body) = TextLines.splitByteOrderMark(text)
                     out += mark
                     let lines = TextLines.split(body)
                     let lineBreak = String(TextLines.lineBreak(of: body))
                     var document = DocumentContext()
-                    for line in lines {
-                        lineNumber += 1
+                    for (index, line) in lines.enumerated() {
+                        let lineNumber = firstLine + index
                         // Every line keeps its line break; a last line without one stays without.
-                        let end = lineNumber < lines.count || text.unicodeScalars.last == lineBreak.unicodeScalars.first
+                        let end = index + 1 < lines.count || text.unicodeScalars.last == lineBreak.unicodeScalars.first
                             ? lineBreak : ""
                         do {
                             let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
