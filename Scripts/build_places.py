@@ -383,10 +383,11 @@ def sounds_like(cyrillic, names, romanize=None):
 
 # --- The cities -------------------------------------------------------------------------------------------------
 
-def existing_gazetteer():
+def existing_gazetteer(written=OUT):
+    """Ids, folded Latin names and (native alias, lang) pairs of every Data/gazetteer file but `written`."""
     ids, names, native = set(), {}, {}
     for path in sorted(glob.glob(os.path.join(ROOT, 'Data', 'gazetteer', '*.jsonl'))):
-        if os.path.abspath(path) == os.path.abspath(OUT):
+        if os.path.abspath(path) == os.path.abspath(written):
             continue
         for line in open(path, encoding='utf-8'):
             if not line.strip():
@@ -474,7 +475,7 @@ def main():
         eid = f'geonames:{gid}'
         why = EXCLUDED_IDS.get(int(gid)) or next((reason for reason, table in EXCLUDED_NAMES.items()
                                                   if c['name'] in table.get(c['countrycode'], [])), None)
-        if why and not capital_of:
+        if why:
             report.append(f'left out {c["name"]} ({c["countrycode"]}, {eid}): {why}')
             continue
         if eid in ids:
