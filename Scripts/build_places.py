@@ -596,7 +596,10 @@ def main():
                 if fold(old) in taken:
                     report.append(f'{name}: deprecated {old} is already {taken[fold(old)]}')
                 else:
-                    add({'text': old, 'kind': 'deprecated'}, 'GeoNames')
+                    # A Russian-form exonym of a Ukrainian city is replaced (as Kiev is); elsewhere a former English
+                    # name (Peking, Canton, Bombay, Bangalore) is still English, in names of its own (Peking
+                    # University), and is left as written.
+                    add({'text': old, 'kind': 'deprecated' if c['countrycode'] == 'UA' else 'accepted'}, 'GeoNames')
             else:
                 report.append(f'{name}: deprecated {old} is not among GeoNames alternate names: left out')
 

@@ -41,7 +41,7 @@ Jeju|KR|제주특별자치도 제주도;Sejong|KR|세종특별자치시 세종�
 Chagang|KP|자강도;Ryanggang|KP|량강도;North Hamgyong|KP|함경북도;South Hamgyong|KP|함경남도;North Hwanghae|KP|황해북도;
 South Hwanghae|KP|황해남도;Kangwon|KP|강원도;Rason|KP|라선시'''
 
-# English | Russian | Ukrainian | deprecated English
+# English | Russian | Ukrainian | former English names (comma-separated; accepted)
 RUSSIA = '''Adygea|Адыгея|Адигея|;Altai Republic|Республика Алтай|Республіка Алтай|;Bashkortostan|Башкортостан|Башкортостан|Bashkiria;
 Buryatia|Бурятия|Бурятія|;Chechnya|Чечня|Чечня|;Chuvashia|Чувашия|Чувашія|;Dagestan|Дагестан|Дагестан|Daghestan;
 Ingushetia|Ингушетия|Інгушетія|;Kabardino-Balkaria|Кабардино-Балкария|Кабардино-Балкарія|;Kalmykia|Калмыкия|Калмикія|;
@@ -79,7 +79,7 @@ Yaroslavl Oblast|Ярославская область|Ярославська о
 Chukotka|Чукотка|Чукотка|;Khanty-Mansi Autonomous Okrug|Ханты-Мансийский автономный округ|Ханти-Мансійський автономний округ|;
 Nenets Autonomous Okrug|Ненецкий автономный округ|Ненецький автономний округ|;Yamalo-Nenets Autonomous Okrug|Ямало-Ненецкий автономный округ|Ямало-Ненецький автономний округ|'''
 
-# English | Ukrainian | Russian | deprecated English (the Russian-form exonyms English papers printed)
+# English | Ukrainian | Russian | deprecated English, comma-separated (the Russian-form exonyms English papers printed)
 UKRAINE = '''Cherkasy Oblast|Черкаська область|Черкасская область|;Chernihiv Oblast|Чернігівська область|Черниговская область|;
 Chernivtsi Oblast|Чернівецька область|Черновицкая область|;Dnipropetrovsk Oblast|Дніпропетровська область|Днепропетровская область|;
 Donetsk Oblast|Донецька область|Донецкая область|;Ivano-Frankivsk Oblast|Івано-Франківська область|Ивано-Франковская область|;
@@ -92,10 +92,10 @@ Rivne Oblast|Рівненська область|Ровенская област
 Ternopil Oblast|Тернопільська область|Тернопольская область|;Vinnytsia Oblast|Вінницька область|Винницкая область|;
 Volyn Oblast|Волинська область|Волынская область|;Zakarpattia Oblast|Закарпатська область|Закарпатская область|;
 Zaporizhzhia Oblast|Запорізька область|Запорожская область|;Zhytomyr Oblast|Житомирська область|Житомирская область|;
-Crimea|Крим|Крым|;Donbas|Донбас|Донбасс|Donbass;Bakhmut|Бахмут|Бахмут|Artemivsk Artemovsk;Mariupol|Маріуполь|Мариуполь|;
+Crimea|Крим|Крым|;Donbas|Донбас|Донбасс|Donbass;Bakhmut|Бахмут|Бахмут|Artemivsk,Artemovsk;Mariupol|Маріуполь|Мариуполь|;
 Bucha|Буча|Буча|;Irpin|Ірпінь|Ирпень|Irpen;Hostomel|Гостомель|Гостомель|;Borodianka|Бородянка|Бородянка|Borodyanka;
-Kherson|Херсон|Херсон|;Mykolaiv|Миколаїв|Николаев|Nikolaev Nikolayev;Luhansk|Луганськ|Луганск|Lugansk;
-Avdiivka|Авдіївка|Авдеевка|Avdeyevka Avdeevka;Pokrovsk|Покровськ|Покровск|;Kramatorsk|Краматорськ|Краматорск|;
+Kherson|Херсон|Херсон|;Mykolaiv|Миколаїв|Николаев|Nikolaev,Nikolayev;Luhansk|Луганськ|Луганск|Lugansk;
+Avdiivka|Авдіївка|Авдеевка|Avdeyevka,Avdeevka;Pokrovsk|Покровськ|Покровск|;Kramatorsk|Краматорськ|Краматорск|;
 Sloviansk|Слов'янськ|Славянск|Slavyansk;Sievierodonetsk|Сєвєродонецьк|Северодонецк|Severodonetsk;
 Lysychansk|Лисичанськ|Лисичанск|;Izium|Ізюм|Изюм|Izyum;Kupiansk|Куп'янськ|Купянск|Kupyansk;Vuhledar|Вугледар|Угледар|Ugledar;
 Chasiv Yar|Часів Яр|Часов Яр|Chasov Yar;Toretsk|Торецьк|Торецк|;Melitopol|Мелітополь|Мелитополь|;Berdiansk|Бердянськ|Бердянск|Berdyansk;
@@ -162,13 +162,15 @@ def main():
         emit(country, name, [{'text': h, 'lang': 'ko'} for h in hangul.split()], 'curator (official Hangul names)',
              'province')
     for name, ru, uk, old in rows(RUSSIA, 4):
-        aliases = [{'text': ru, 'lang': 'ru'}, {'text': uk, 'lang': 'uk'}] + [{'text': o, 'kind': 'deprecated'}
-                                                                             for o in old.split()]
+        # Former or customary English names of Russia's regions (Yakutia, Bashkiria) are still English: accepted.
+        aliases = [{'text': ru, 'lang': 'ru'}, {'text': uk, 'lang': 'uk'}] + [{'text': o, 'kind': 'accepted'}
+                                                                             for o in old.split(',') if o]
         emit('RU', name, aliases, 'curator; ru/uk checked against hunspell-ru/uk by Scripts/check_facts.py',
              'federal subject')
     for name, uk, ru, old in rows(UKRAINE, 4):
+        # Several old names in a cell are comma-separated: a name may have spaces (Chasov Yar).
         aliases = [{'text': uk, 'lang': 'uk'}, {'text': ru, 'lang': 'ru'}] + [{'text': o, 'kind': 'deprecated'}
-                                                                             for o in old.split()]
+                                                                             for o in old.split(',') if o]
         kind = 'oblast' if name.endswith('Oblast') else ('autonomous republic' if name == 'Crimea' else
                                                          'region' if name == 'Donbas' else 'town')
         emit('UA', name, aliases, 'curator (Ukrainian national names; the Russian forms are the exonyms of the '

@@ -279,6 +279,32 @@ struct Decider {
         return words.subtracting(Self.roleStopWords)
     }
 
+    /// Whether a name form comes from an alias that transcribes the entity's name into another script (拜登 for
+    /// Biden, 서리 for Surrey, Си Цзиньпин for Xi Jinping) rather than writing its own name (习近平, 서울, Путин):
+    /// its standard spelling, in either order, is more than a third of the canonical name's letters away from it.
+    /// Only places, bodies and things: a person's Chinese or Japanese name is often a name of their own, not a
+    /// transcription (戴琪, Katherine Tai), and exactly what MT writes.
+    static func isTranscription(_ form: NameForm, of entity: Entity) -> Bool {
+        guard entity.type != .person, dominantScript(entity.name) == .latin,
+              let index = form.aliasIndex, dominantScript(entity.aliases[index].text) != .latin else { return false }
+        let canonical = KeyFolding.key(entity.name)
+        let limit = max(1, canonical.count / 3)
+        let spellings = [NameForm.primary(form.words)] + (form.swappedWords.map { [NameForm.primary($0)] } ?? [])
+        return !spellings.contains { Distance.editDistance($0, canonical, limit: limit) <= limit }
+    }
+
+    /// Whether an alias of a place is in a syllabic script (Han, kana, Hangul) that the place's country does not
+    /// write its names in; false when the gazetteer gives no country.
+    static func isForeignScript(_ alias: Alias, of entity: Entity) -> Bool {
+        guard let country = entity.country?.uppercased() else { return false }
+        switch dominantScript(alias.text) {
+        case .han: return !["CN", "TW", "HK", "MO", "JP", "SG"].contains(country)
+        case .kana: return country != "JP"
+        case .hangul: return !["KR", "KP"].contains(country)
+        default: return false
+        }
+    }
+
     /// Weighs each candidate's evidence with the decision model (`DecisionModel`, Data/model/decision.tsv) and
     /// resolves the mention only when the best candidate's probability reaches the threshold and no other entity's
     /// log-odds are within the margin.
@@ -327,7 +353,10 @@ struct Decider {
             f["short_key"] = spanKey.count < 5 ? 1 : 0
             // Someone or something else: only for what is not the name exactly as derived or written in full.
             var background: BackgroundExplanation?
-            if !(exact && wordCount >= 2) && !asWritten {
+            // A name spelled through another language's transcription of it (Surrey as 서리 "So I", Kigali as
+            // 吉佳利 "Ji Jiali") is not the name as derived: it meets the background too.
+            let transcribed = Self.isTranscription(form, of: entity)
+            if !(exact && wordCount >= 2 && !transcribed) && !asWritten {
                 // The entity's own words are no evidence of someone else, except a part of its name alone: "Johnson"
                 // names many people besides Boris Johnson.
                 let namePartAlone = wordCount == 1 && c.hit.part != .full
@@ -341,7 +370,10 @@ struct Decider {
                 // foreign script (a family name transliterated), needs a letter more: six-letter given names
                 // ("Bogdan") and foreign words are everywhere.
                 let partOfAPerson = entity.type == .person && (c.method == .surname || KeyFolding.tokens(entity.name).count > 1)
-                if wordCount == 1, background == nil, spanKey.count >= (partOfAPerson ? 7 : 6) { f["distinctive"] = 1 }
+                // A given name alone is never distinctive: Svetlana names thousands besides one Sviatlana.
+                if wordCount == 1, background == nil, spanKey.count >= (partOfAPerson ? 7 : 6), c.hit.part != .given {
+                    f["distinctive"] = 1
+                }
             }
             var contextNotes = [String]()
             // A role named in the sentence, or an office title right before the name that one of its roles holds
@@ -404,8 +436,12 @@ struct Decider {
             // A syllabic reading run together ("Pichi" for 피지) stands alone only in its standard spelling. A wrong
             // office title, or a place after the name, leaves a one-word name unsupported.
             let contradicted = (titled && !role) || (followedByPlace && entity.type == .person)
+            // A place's name transcribed into a script its country does not write (安曼 and アンマン for Amman) is
+            // a short run of syllables that the language has other words for ("anman", a bun): not alone under six
+            // letters.
+            let foreignSyllables = alias.map { Self.isForeignScript($0, of: entity) } ?? false
             let standsAlone = !contradicted && (wholeOneWordName || f["distinctive"] == 1
-                || (entity.type != .person && background == nil && spanKey.count >= 5
+                || (entity.type != .person && background == nil && spanKey.count >= (foreignSyllables ? 6 : 5)
                     && (form.words.count == 1 || c.hit.score >= RomanizationSystem.pinyin.weight)))
             // A misspelling stands alone only when distinctive and one edit from a long name ("Kastelianova").
             // It must misspell a whole one-word name: "Halvorsens" is not Gregor Halvorsen.
@@ -415,6 +451,15 @@ struct Decider {
                misspelled ? !distinctiveMisspelling : !standsAlone {
                 f["one_word_unsupported"] = 1
             }
+            let syllabic = alias.map { [.han, .kana, .hangul].contains(dominantScript($0.text)) } ?? false
+            // Syllables (pinyin, kana, Hangul) split into more words than the name has ("So I" for 서리, Surrey;
+            // "War I" for ワリ, Warri) are words of the text, not the name. A kanji name's kana reading says where its
+            // words are (日本経済新聞: Nihon Keizai Shinbun, the Nikkei).
+            if syllabic, alias?.reading == nil, !asWritten, entity.type != .person,
+               wordCount > KeyFolding.tokens(entity.name).count { continue }
+            // A transcription that a lexicon explains as someone or something else needs the document's support
+            // even in several words ("Ji Jiali": 吉佳利, Kigali, and a Chinese name).
+            if transcribed, wordCount >= 2, background != nil, !role, f["antecedent"] == 0 { f["one_word_unsupported"] = 1 }
             let logit = model.logit(f)
             let score = model.probability(f)
             if let existing = best[c.hit.entity], existing.logit >= logit { continue }

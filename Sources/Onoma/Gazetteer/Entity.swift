@@ -42,9 +42,13 @@ public struct Entity: Equatable, Sendable {
     public var roles: [String]
     /// Where the entity came from: file path and 1-based line.
     public var origin: SourceLocation
+    /// The ISO 3166 code of the country a place lies in ("JO"), when the gazetteer says: a place's name in a
+    /// script its country does not write (安曼 for Amman) is a transcription, not its own name.
+    public var country: String?
 
     public init(id: String, name: String, type: EntityType = .other, aliases: [Alias] = [], given: String? = nil,
-                family: String? = nil, roles: [String] = [], origin: SourceLocation = SourceLocation(file: "", line: 0)) {
+                family: String? = nil, roles: [String] = [], origin: SourceLocation = SourceLocation(file: "", line: 0),
+                country: String? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -53,6 +57,7 @@ public struct Entity: Equatable, Sendable {
         self.family = family
         self.roles = roles
         self.origin = origin
+        self.country = country
     }
 }
 
@@ -65,6 +70,7 @@ extension Entity {
         if later.type != .other { out.type = later.type }
         out.given = later.given ?? given
         out.family = later.family ?? family
+        out.country = later.country ?? country
         // Sets keep the merge linear: one Wikidata entity can have tens of thousands of aliases.
         var aliasKeys = Set(out.aliases.map { ($0.lang ?? "") + "\u{0}" + $0.text })
         for alias in later.aliases where aliasKeys.insert((alias.lang ?? "") + "\u{0}" + alias.text).inserted {

@@ -109,7 +109,8 @@ public enum GazetteerLoader {
             }
         }
         return Entity(id: id, name: name, type: type, aliases: aliases, given: value["given"]?.stringValue,
-                      family: value["family"]?.stringValue, roles: roles, origin: location)
+                      family: value["family"]?.stringValue, roles: roles, origin: location,
+                      country: value["country"]?.stringValue)
     }
 }
 

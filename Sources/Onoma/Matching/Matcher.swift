@@ -119,6 +119,9 @@ struct Matcher {
                 // A single misspelled word is trusted only as a person's name: one-word names of bodies and places
                 // are too close to ordinary words ("Asian" ~ ASEAN, "Bricks" ~ BRICS, "Nisan" ~ Nissan).
                 if tokenCount == 1 && engine.entities[hit.entity].type != .person { continue }
+                // A place's adjective is no misspelling of it: "Inner Mongolian steppe".
+                if engine.entities[hit.entity].type == .place, key.hasPrefix(neighbour),
+                   ["n", "an", "ian", "ese", "i"].contains(String(key.dropFirst(neighbour.count))) { continue }
                 if tokenCount > 1 && hit.part == .family { continue }
                 let length = Float(max(key.utf8.count, neighbour.utf8.count))
                 var score: Float = soundsAlike && distance == 1 ? 0.86 : 0.92 - 1.5 * Float(distance) / length

@@ -124,6 +124,8 @@ public struct SystemSet: Hashable, Sendable, Sequence {
     public func union(_ other: SystemSet) -> SystemSet { SystemSet(rawValue: rawValue | other.rawValue) }
     public func contains(_ system: RomanizationSystem) -> Bool { rawValue & (1 << UInt32(system.rawValue)) != 0 }
     public func isSubset(of other: SystemSet) -> Bool { rawValue & ~other.rawValue == 0 }
+    /// Whether no system is in both sets.
+    public func isDisjoint(with other: SystemSet) -> Bool { rawValue & other.rawValue == 0 }
     /// The systems whose keys fuzzy matching may use.
     public static let fuzzyEligible = SystemSet(rawValue: RomanizationSystem.allCases.filter(\.allowsFuzzy)
         .reduce(0) { $0 | (1 << UInt32($1.rawValue)) })

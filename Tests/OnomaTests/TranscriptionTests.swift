@@ -1,0 +1,48 @@
+import Testing
+@testable import Onoma
+
+/// A place's name transcribed into another script is weaker evidence than its own name (issue 10, issue 13): its
+/// syllables split into more words than the name has are words of the text, a short one in a script the place's
+/// country does not write does not stand alone, and several words of it that a lexicon explains need support.
+/// A given name alone is never distinctive, and a place's adjective is no misspelling of the place.
+@Suite struct TranscriptionTests {
+    static let entities = [
+        Entity(id: "soriel", name: "Soriel", type: .place, aliases: [Alias(text: "서리", lang: "ko")], country: "CA"),
+        Entity(id: "bocquiau", name: "Bocquiau", type: .place, aliases: [Alias(text: "宝渠", lang: "zh")], country: "FR"),
+        Entity(id: "baoqu", name: "Pao-chu", type: .place, aliases: [Alias(text: "宝渠", lang: "zh")], country: "CN"),
+        Entity(id: "svetomira-quaylock", name: "Svetomira Quaylock", type: .person, aliases: [Alias(text: "Svetomira Kvaylok")],
+               given: "Svetomira", family: "Quaylock"),
+        Entity(id: "inner-quorvia", name: "Inner Quorvia", type: .place),
+    ]
+
+    static func decided(_ text: String, _ surface: String, entities: [Entity] = entities) -> Mention? {
+        Engine(entities: entities, rules: try! RuleSets()).normalize(text).mentions.first { $0.surface == surface }
+    }
+
+    @Test func syllablesSplitIntoWordsAreNotThePlace() {
+        #expect(Self.decided("So I went home early.", "So I")?.status != .resolved)
+    }
+
+    @Test func aShortTranscriptionInAForeignScriptNeedsSupport() {
+        let foreign = [Self.entities[1]], home = [Self.entities[2]]
+        #expect(Self.decided("They ate at Baoqu yesterday.", "Baoqu", entities: foreign)?.status != .resolved)
+        #expect(Self.decided("They ate at Baoqu yesterday.", "Baoqu", entities: home)?.chosen?.id == "baoqu")
+    }
+
+    @Test(arguments: [("Han", "安曼", "JO", true), ("Han", "安曼", "CN", false), ("kana", "アンマン", "JP", false),
+                      ("kana", "アンマン", "JO", true), ("Hangul", "암만", "KR", false), ("Cyrillic", "Амман", "JO", false)])
+    func foreignScript(_ script: String, _ text: String, _ country: String, _ expected: Bool) {
+        let entity = Entity(id: "x", name: "Amman", type: .place, country: country)
+        #expect(Decider.isForeignScript(Alias(text: text), of: entity) == expected, "\(script)")
+    }
+
+    @Test func aGivenNameAloneIsNotDistinctive() {
+        #expect(Self.decided("Reporters asked Svetomira about the plan.", "Svetomira")?.status != .resolved)
+        #expect(Self.decided("Reporters asked Svetomira Quaylock about the plan.", "Svetomira Quaylock")?.status == .resolved)
+    }
+
+    @Test func aPlacesAdjectiveIsNotAMisspelling() {
+        #expect(Self.decided("Herders crossed the Inner Quorvian steppe.", "Inner Quorvian")?.status != .resolved)
+        #expect(Self.decided("Herders crossed Inner Quorvia in May.", "Inner Quorvia")?.status == .resolved)
+    }
+}
