@@ -82,16 +82,22 @@ struct Reloader: Service {
     }
 }
 
-/// The router: each route of openapi/onoma.yaml, a 405 for the other methods on its path, JSON errors for all.
+/// The router: each route of openapi/onoma.yaml, with JSON errors (and a 405 for another method on its path).
 struct Routes: Sendable {
     let store: EngineStore
     let workers: NIOThreadPool
     let configuration: ServiceConfiguration
     let logger: Logger
 
+    /// Every route's path and method (one method a path): the 405 for another method names the one it takes.
+    static let routes: [(path: String, method: HTTPRequest.Method)] = [
+        ("/healthz", .get), ("/v1/normalize", .post), ("/v1/match", .post), ("/v1/entities", .get),
+        ("/v1/entities/{id}", .get),
+    ]
+
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: JSONErrorMiddleware(logger: logger))
+        router.add(middleware: JSONErrorMiddleware(logger: logger, routes: Self.routes))
         let version = configuration.version
         router.get("/healthz") { _, _ in JSONResponse.make(OnomaAPI.health(store.snapshot, version: version)) }
         router.post("/v1/normalize") { request, _ in
@@ -111,17 +117,6 @@ struct Routes: Sendable {
                 throw ServiceError.badRequest("the entity id in the path is not valid percent-encoding: \(JSONWriter.quote(raw))")
             }
             return JSONResponse.make(try OnomaAPI.entity(id, in: store.snapshot))
-        }
-        let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
-        for (path, allowed) in [("/healthz", HTTPRequest.Method.get), ("/v1/normalize", .post), ("/v1/match", .post),
-                                ("/v1/entities", .get), ("/v1/entities/{id}", .get)] {
-            for method in methods where method != allowed {
-                router.on(RouterPath(path), method: method) { request, _ -> Response in
-                    var error = ServiceError(.methodNotAllowed, "\(request.method) is not allowed on \(request.uri.path) (only \(allowed))")
-                    error.headers[.allow] = allowed.rawValue
-                    throw error
-                }
-            }
         }
         return router
     }
@@ -155,21 +150,38 @@ struct Routes: Sendable {
 /// logged.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The routes' paths (`{name}` matches one path segment) and methods: a path that has a route for another
+    /// method is answered 405 with `Allow`, whatever the method (TRACE and unknown ones too), not 404.
+    let routes: [(path: String, method: HTTPRequest.Method)]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as ServiceError {
             return try error.response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let segments = request.uri.path.split(separator: "/")
+            guard let route = routes.first(where: { Self.path($0.path, matches: segments) }) else {
+                return try ServiceError(.notFound, "no route for \(request.method) \(request.uri.path) (see openapi/onoma.yaml)")
+                    .response(from: request, context: context)
+            }
+            var refusal = ServiceError(.methodNotAllowed, "\(request.method) is not allowed on \(request.uri.path) (only \(route.method))")
+            refusal.headers[.allow] = route.method.rawValue
+            return try refusal.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            let message = error.status == .notFound
-                ? "no route for \(request.method) \(request.uri.path) (see openapi/onoma.yaml)"
-                : ((error as? HTTPError)?.body ?? error.status.reasonPhrase)
+            let message = (error as? HTTPError)?.body ?? error.status.reasonPhrase
             return try ServiceError(error.status, message).response(from: request, context: context)
         } catch {
             logger.error("\(request.method) \(request.uri.path): \(error)")
             return try ServiceError(.internalServerError, "internal error: \(error)").response(from: request, context: context)
         }
+    }
+
+    /// Whether a route's path (`/v1/entities/{id}`) matches a request path's segments.
+    static func path(_ pattern: String, matches segments: [Substring]) -> Bool {
+        let parts = pattern.split(separator: "/")
+        return parts.count == segments.count
+            && zip(parts, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
     }
 }
 

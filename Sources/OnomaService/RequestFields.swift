@@ -69,7 +69,12 @@ struct RequestFields {
     /// An optional integer member within `range`.
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ServiceError) -> Int? {
         guard let value = value(key) else { return nil }
-        guard case .number(let text) = value, let number = Int(text) else { throw wrongType(key, "an integer", value) }
+        // JSON has one number type: 10, 10.0 and 1e1 are the same integer.
+        guard case .number(let text) = value else { throw wrongType(key, "a whole number", value) }
+        guard let double = Double(text), double.rounded() == double, abs(double) < 1e15 else {
+            throw .badRequest("\(label(key)) must be a whole number, not \(text)")
+        }
+        let number = Int(double)
         guard range.contains(number) else {
             throw .badRequest("\(label(key)) must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
         }

@@ -108,6 +108,7 @@ func withServer(gazetteer: String, options: [String] = [], sourceLocation: Sourc
     #expect(status == 0, "onoma serve exited \(status) on SIGTERM; stderr: \(server.stderrText)", sourceLocation: sourceLocation)
 }
 
+/// A test's own failure (no listening line, a socket that would not connect), with what happened.
 struct ServeTestError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
@@ -415,6 +416,9 @@ enum HTTPClient {
             let wrongMethod = try server.request("GET", "/v1/normalize")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.headers["allow"] == "POST")
+            let trace = try server.request("TRACE", "/v1/entities/velmora")
+            #expect(trace.status == 405)
+            #expect(trace.headers["allow"] == "GET")
             // The server still answers after all that.
             #expect(try server.request("GET", "/healthz").status == 200)
         }
@@ -425,7 +429,8 @@ enum HTTPClient {
             let newcomer = "Ilsa Drummarck"
             #expect(try server.request("GET", "/v1/entities/ilsa-drummarck").status == 404)
 
-            // A request loop that runs through both reloads; every request must succeed.
+            // A request loop that runs through both reloads; every request must succeed. Its state is shared with
+            // the test's thread under the lock.
             final class Loop: @unchecked Sendable {
                 let lock = NSLock()
                 var running = true
