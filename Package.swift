@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `swift package generate-documentation --target Onoma` builds the DocC catalog (Sources/Onoma/Onoma.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `onoma serve`: the HTTP server, the thread pool engine work runs on, and the service group that handles
+        // SIGTERM/SIGINT (graceful shutdown) and SIGHUP (reload).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // ICU behind an opaque C interface: Swift never sees ICU's own types or macro-renamed functions.
@@ -23,10 +29,25 @@ let package = Package(
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // The engine: gazetteer, keys, spotting, matching, decision, rewriting. No command-line code.
         .target(name: "Onoma", dependencies: ["CICU", "CZlib"]),
+        // The HTTP JSON service behind `onoma serve`: routes, request parsing, the reloadable engine. The engine
+        // library stays free of HTTP code; the command-line code stays free of routes.
+        .target(
+            name: "OnomaService",
+            dependencies: [
+                "Onoma",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "onoma",
-            dependencies: ["Onoma", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Onoma", "OnomaService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             plugins: ["GitRevision"]
         ),
         // Records the checkout's git revision for `onoma --version`.

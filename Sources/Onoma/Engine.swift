@@ -168,6 +168,18 @@ public final class Engine: Sendable {
         return out
     }
 
+    /// The entities that a derived key names exactly: `text` folded as a mention is ("Dai Qi" and "DAI-QI" find the
+    /// entity whose 戴琪 romanizes as `daiqi`), each entity once with its best hit (highest score, then the fuller
+    /// part), best first. A key of a family or given name alone counts too; `part` says which it spells.
+    public func entities(withKey text: String) -> [KeyHit] {
+        var best = [Int: KeyHit]()
+        for hit in index.exact[KeyFolding.key(text)] ?? [] {
+            if let old = best[hit.entity], (old.score, -Int(old.part.rawValue)) >= (hit.score, -Int(hit.part.rawValue)) { continue }
+            best[hit.entity] = hit
+        }
+        return best.values.sorted { ($0.score, -Int($0.part.rawValue), -$0.entity) > ($1.score, -Int($1.part.rawValue), -$1.entity) }
+    }
+
     /// The keys the engine derived for entity `id`, with the part each spells: for inspection and tests.
     public func keys(of id: String) -> [(key: String, part: KeyPart, systems: [RomanizationSystem])] {
         guard let entity = entities.firstIndex(where: { $0.id == id }) else { return [] }

@@ -13,7 +13,7 @@ struct OnomaCommand: ParsableCommand {
             native-script names.
             """,
         version: "onoma \(packageVersion) (\(gitRevision))",
-        subcommands: [Normalize.self, Audit.self, Explain.self, Gazetteer.self]
+        subcommands: [Normalize.self, Audit.self, Explain.self, Gazetteer.self, Serve.self]
     )
 
     /// The package version, raised with each release.

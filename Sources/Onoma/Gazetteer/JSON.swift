@@ -15,6 +15,18 @@ public indirect enum JSONValue: Equatable, Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// What the value is, for messages: "null", "a boolean", "a number", "a string", "an array", "an object".
+    public var kind: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
     /// The string payload, if this is a string.
     public var stringValue: String? {
         if case .string(let s) = self { return s }

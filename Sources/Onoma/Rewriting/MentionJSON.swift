@@ -126,7 +126,7 @@ public enum JSONLNormalizer {
             throw JSONLInputError(line: lineNumber, message: "missing \(JSONWriter.quote(fields.text)) (a string)")
         }
         guard let text = textMember.value.stringValue else {
-            throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.text)) is \(kind(of: textMember.value)), not a string")
+            throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.text)) is \(textMember.value.kind), not a string")
         }
         let existing = members.filter { $0.key == fields.mentions }
         if !existing.isEmpty && !fields.overwriteMentions {
@@ -182,18 +182,6 @@ public enum JSONLNormalizer {
             throw JSONLInputError(line: lineNumber, message: "expected a JSON object")
         }
         return members
-    }
-
-    /// What a JSON value is, for messages.
-    private static func kind(of value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
     }
 
     /// An edit that adds `member` before the object's closing brace.

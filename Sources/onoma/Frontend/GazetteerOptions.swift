@@ -36,15 +36,21 @@ struct GazetteerOptions: ParsableArguments {
         }
     }
 
-    /// Loads the engine these options describe, as `Engine.load` does for library users.
+    /// Loads the engine these options describe, for a command that uses it until it exits.
     func loadEngine(policy: DecisionPolicy = DecisionPolicy()) throws -> Engine {
+        let engine = try buildEngine(policy: policy)
+        // The engine lives until the process exits: releasing it would only spend time freeing ICU's
+        // compiled rules (a tenth of a second) just before exit.
+        _ = Unmanaged.passRetained(engine)
+        return engine
+    }
+
+    /// Builds the engine these options describe, as `Engine.load` does for library users; it is freed with its last
+    /// reference (`serve` builds a new one on each reload).
+    func buildEngine(policy: DecisionPolicy = DecisionPolicy()) throws -> Engine {
         do {
-            let engine = try Engine.load(includeDefault: !noDefaultGazetteer, paths: gazetteers, stoplistPaths: stoplists,
-                                         policy: policy)
-            // The engine lives until the process exits: releasing it would only spend time freeing ICU's
-            // compiled rules (a tenth of a second) just before exit.
-            _ = Unmanaged.passRetained(engine)
-            return engine
+            return try Engine.load(includeDefault: !noDefaultGazetteer, paths: gazetteers, stoplistPaths: stoplists,
+                                   policy: policy)
         } catch let error as GazetteerError {
             throw CommandFailure("gazetteer \(error)")
         } catch let error as StoplistError {

@@ -34,12 +34,7 @@ extension OnomaCommand {
         @Option(help: ArgumentHelp("Write one JSON object per mention to this file.", valueName: "path"))
         var report: String?
 
-        @Flag(help: "Rewrite accepted English names (aliases not marked deprecated) to the canonical name too: house style.")
-        var canonical = false
-
-        @Option(name: .customLong("min-confidence"),
-                help: ArgumentHelp("Rewrite only mentions at least this probable (0-1; default: the model's threshold).", valueName: "p"))
-        var minConfidence: Float?
+        @OptionGroup var decision: DecisionOptions
 
         @Option(name: .customLong("doc-field"),
                 help: ArgumentHelp("JSONL: consecutive lines with the same value of this field are one document.", valueName: "name"))
@@ -68,7 +63,6 @@ extension OnomaCommand {
         @OptionGroup var gazetteer: GazetteerOptions
 
         func validate() throws {
-            if let p = minConfidence, !(0...1).contains(p) { throw ValidationError("--min-confidence takes a number from 0 to 1") }
             if inputFormat != .jsonl {
                 let jsonlOnly = [("--doc-field", docField != nil), ("--text-field", textField != "text"),
                                  ("--mentions-field", mentionsField != "mentions"), ("--overwrite-mentions", overwriteMentions),
@@ -81,10 +75,7 @@ extension OnomaCommand {
         }
 
         func run() throws {
-            var policy = DecisionPolicy()
-            policy.minConfidence = minConfidence
-            policy.rewriteAccepted = canonical
-            let engine = try gazetteer.loadEngine(policy: policy)
+            let engine = try gazetteer.loadEngine(policy: decision.policy)
             let inputs: [String?] = files.isEmpty ? [nil] : files.map { Optional($0) }
             var out = ""
             var reportLines = ""
