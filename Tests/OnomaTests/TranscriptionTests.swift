@@ -13,6 +13,8 @@ import Testing
         Entity(id: "svetomira-quaylock", name: "Svetomira Quaylock", type: .person, aliases: [Alias(text: "Svetomira Kvaylok")],
                given: "Svetomira", family: "Quaylock"),
         Entity(id: "inner-quorvia", name: "Inner Quorvia", type: .place),
+        Entity(id: "ardent-quoris", name: "Ardent Quoris", type: .person, aliases: [Alias(text: "奎里斯", lang: "zh")],
+               given: "Ardent", family: "Quoris"),
     ]
 
     static func decided(_ text: String, _ surface: String, entities: [Entity] = entities) -> Mention? {
@@ -44,5 +46,17 @@ import Testing
     @Test func aPlacesAdjectiveIsNotAMisspelling() {
         #expect(Self.decided("Herders crossed the Inner Quorvian steppe.", "Inner Quorvian")?.status != .resolved)
         #expect(Self.decided("Herders crossed Inner Quorvia in May.", "Inner Quorvia")?.status == .resolved)
+    }
+
+    /// A person's one-word alias that transcribes the family name alone is a family name alone, in any split.
+    @Test(arguments: ["Kui Lisi", "Kuilisi"])
+    func aTranscribedFamilyNameAloneNeedsSupport(_ surface: String) {
+        #expect(Self.decided("Reporters asked \(surface) about the plan.", surface)?.status != .resolved)
+    }
+
+    @Test func aFamilyNameTranscriptionIsRecognized() {
+        let entity = Self.entities[5]
+        let forms = FormDeriver(rules: try! RuleSets()).forms(of: entity).filter { $0.aliasIndex == 0 }
+        #expect(forms.contains { Decider.transcribesFamilyAlone($0, of: entity) })
     }
 }

@@ -293,6 +293,19 @@ struct Decider {
         return !spellings.contains { Distance.editDistance($0, canonical, limit: limit) <= limit }
     }
 
+    /// Whether a name form comes from a person's alias in Han, kana or Hangul that is one word (no space or middle
+    /// dot) and sounds like the last word of the family name of a several-word name (塞西 "sai xi" for Abdel Fattah
+    /// el-Sisi): a transcription of the family name alone.
+    static func transcribesFamilyAlone(_ form: NameForm, of entity: Entity) -> Bool {
+        guard entity.type == .person, let index = form.aliasIndex else { return false }
+        let text = entity.aliases[index].text
+        let names = KeyFolding.tokens(entity.name)
+        guard [.han, .kana, .hangul].contains(dominantScript(text)), names.count >= 2,
+              !text.contains(where: { " ·・=＝".contains($0) }),
+              let family = KeyFolding.tokens(entity.family ?? entity.name).last else { return false }
+        return PhoneticSkeleton.of(NameForm.primary(form.words)) == PhoneticSkeleton.of(family)
+    }
+
     /// Whether an alias of a place is in a syllabic script (Han, kana, Hangul) that the place's country does not
     /// write its names in; false when the gazetteer gives no country.
     static func isForeignScript(_ alias: Alias, of entity: Entity) -> Bool {
@@ -460,6 +473,11 @@ struct Decider {
             // A transcription that a lexicon explains as someone or something else needs the document's support
             // even in several words ("Ji Jiali": 吉佳利, Kigali, and a Chinese name).
             if transcribed, wordCount >= 2, background != nil, !role, f["antecedent"] == 0 { f["one_word_unsupported"] = 1 }
+            // A person's one-word alias that transcribes the family name alone (塞西, シシ: Sisi) is a family name
+            // alone however the text splits its syllables: it needs a title, a role or the full name before.
+            if Self.transcribesFamilyAlone(form, of: entity), !asWritten, !role, f["antecedent"] == 0 {
+                f["one_word_unsupported"] = 1
+            }
             let logit = model.logit(f)
             let score = model.probability(f)
             if let existing = best[c.hit.entity], existing.logit >= logit { continue }
