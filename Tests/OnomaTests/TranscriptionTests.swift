@@ -13,8 +13,10 @@ import Testing
         Entity(id: "svetomira-quaylock", name: "Svetomira Quaylock", type: .person, aliases: [Alias(text: "Svetomira Kvaylok")],
                given: "Svetomira", family: "Quaylock"),
         Entity(id: "inner-quorvia", name: "Inner Quorvia", type: .place),
-        Entity(id: "ardent-quoris", name: "Ardent Quoris", type: .person, aliases: [Alias(text: "奎里斯", lang: "zh")],
-               given: "Ardent", family: "Quoris"),
+        Entity(id: "ardent-kuss", name: "Ardent Kuss", type: .person, aliases: [Alias(text: "库斯", lang: "zh")],
+               given: "Ardent", family: "Kuss"),
+        Entity(id: "ardent-kalinsk", name: "Ardent Kalinsk", type: .person, aliases: [Alias(text: "卡林斯克", lang: "zh")],
+               given: "Ardent", family: "Kalinsk"),
     ]
 
     static func decided(_ text: String, _ surface: String, entities: [Entity] = entities) -> Mention? {
@@ -48,8 +50,9 @@ import Testing
         #expect(Self.decided("Herders crossed Inner Quorvia in May.", "Inner Quorvia")?.status == .resolved)
     }
 
-    /// A person's one-word alias that transcribes the family name alone is a family name alone, in any split.
-    @Test(arguments: ["Kui Lisi", "Kuilisi"])
+    /// A person's one-word alias that transcribes the family name alone is a family name alone, in any split, when
+    /// it is shorter than seven letters.
+    @Test(arguments: ["Ku Si", "Kusi"])
     func aTranscribedFamilyNameAloneNeedsSupport(_ surface: String) {
         #expect(Self.decided("Reporters asked \(surface) about the plan.", surface)?.status != .resolved)
     }
@@ -58,5 +61,12 @@ import Testing
         let entity = Self.entities[5]
         let forms = FormDeriver(rules: try! RuleSets()).forms(of: entity).filter { $0.aliasIndex == 0 }
         #expect(forms.contains { Decider.transcribesFamilyAlone($0, of: entity) })
+    }
+
+    @Test func aLongTranscribedFamilyNameStandsAlone() {
+        let entity = Self.entities[6]
+        let forms = FormDeriver(rules: try! RuleSets()).forms(of: entity).filter { $0.aliasIndex == 0 }
+        #expect(forms.contains { Decider.transcribesFamilyAlone($0, of: entity) })
+        #expect(Self.decided("Reporters asked Ka Linsike about the plan.", "Ka Linsike")?.chosen?.id == "ardent-kalinsk")
     }
 }

@@ -474,8 +474,9 @@ struct Decider {
             // even in several words ("Ji Jiali": 吉佳利, Kigali, and a Chinese name).
             if transcribed, wordCount >= 2, background != nil, !role, f["antecedent"] == 0 { f["one_word_unsupported"] = 1 }
             // A person's one-word alias that transcribes the family name alone (塞西, シシ: Sisi) is a family name
-            // alone however the text splits its syllables: it needs a title, a role or the full name before.
-            if Self.transcribesFamilyAlone(form, of: entity), !asWritten, !role, f["antecedent"] == 0 {
+            // alone however the text splits its syllables: under seven letters, as for any name part alone, it needs
+            // a title, a role or the full name before ("Bu Linken", 布林肯, is long enough to be Blinken).
+            if spanKey.count < 7, Self.transcribesFamilyAlone(form, of: entity), !asWritten, !role, f["antecedent"] == 0 {
                 f["one_word_unsupported"] = 1
             }
             let logit = model.logit(f)
