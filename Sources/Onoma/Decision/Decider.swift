@@ -300,7 +300,7 @@ struct Decider {
         guard entity.type == .person, let index = form.aliasIndex else { return false }
         let text = entity.aliases[index].text
         let names = KeyFolding.tokens(entity.name)
-        guard [.han, .kana, .hangul].contains(dominantScript(text)), names.count >= 2,
+        guard Script.isSyllabic(text), names.count >= 2,
               !text.contains(where: { " ·・=＝".contains($0) }),
               let family = KeyFolding.tokens(entity.family ?? entity.name).last else { return false }
         return PhoneticSkeleton.of(NameForm.primary(form.words)) == PhoneticSkeleton.of(family)
@@ -464,7 +464,7 @@ struct Decider {
                misspelled ? !distinctiveMisspelling : !standsAlone {
                 f["one_word_unsupported"] = 1
             }
-            let syllabic = alias.map { [.han, .kana, .hangul].contains(dominantScript($0.text)) } ?? false
+            let syllabic = alias.map { Script.isSyllabic($0.text) } ?? false
             // Syllables (pinyin, kana, Hangul) split into more words than the name has ("So I" for 서리, Surrey;
             // "War I" for ワリ, Warri) are words of the text, not the name. A kanji name's kana reading says where its
             // words are (日本経済新聞: Nihon Keizai Shinbun, the Nikkei).

@@ -290,6 +290,14 @@ struct FormDeriver {
 /// The writing system that most letters of a text belong to.
 enum Script {
     case latin, han, kana, hangul, cyrillic, other
+
+    /// Whether a text in this script is romanized syllable by syllable (Han, kana, Hangul).
+    static func isSyllabic(_ text: String) -> Bool {
+        switch dominantScript(text) {
+        case .han, .kana, .hangul: return true
+        default: return false
+        }
+    }
 }
 
 /// The script of most letters in `text` (nil if it has no letters). Kana anywhere makes it Japanese kana.

@@ -231,7 +231,7 @@ struct Matcher {
     /// the same name: not a Chinese, Japanese or Korean one (an alias in their scripts, or syllables of pinyin or
     /// Korean), whose every letter tells one name from another ("Wang Yi", "Wang Ji").
     private func westernGivenName(_ entity: Int, _ words: [[Spelling]]) -> Bool {
-        if engine.entities[entity].aliases.contains(where: { [.han, .kana, .hangul].contains(dominantScript($0.text)) }) { return false }
+        if engine.entities[entity].aliases.contains(where: { Script.isSyllabic($0.text) }) { return false }
         return !words.contains { spellings in
             spellings.first.map { engine.background.pinyinSyllableCount($0.text) != nil } ?? true
         }
