@@ -59,6 +59,9 @@ public struct Candidate: Sendable {
     /// The mention spells the canonical name or an accepted alias as written (case, diacritics and hyphens
     /// aside): it is left as it is unless accepted names are rewritten too (`--canonical`).
     public var accepted: Bool
+    /// The curator's word that the mention is not this entity, when the gazetteer records it (`not`): "«Li Wei»
+    /// is not this entity (near football)". Such a candidate scores 0 and is never chosen.
+    public var refutation: String? = nil
 }
 
 /// A name-like span of the input and what normalization decided about it.

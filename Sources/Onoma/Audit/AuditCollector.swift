@@ -98,7 +98,7 @@ public struct AuditCollector {
                     surface: mention.surface,
                     after: Tokenizer.string(scalars[mention.end..<to]) + (to < lineEnd ? "…" : "")))
             }
-            for candidate in mention.candidates {
+            for candidate in mention.candidates where candidate.refutation == nil {
                 let suggestion = Suggestion(entityIndex: candidate.entityIndex, id: candidate.id, name: candidate.name,
                                             score: candidate.score, reason: "\(candidate.method.rawValue): \(candidate.detail); \(candidate.derivation)")
                 if (group.candidates[candidate.id]?.score ?? -1) < suggestion.score { group.candidates[candidate.id] = suggestion }

@@ -261,6 +261,29 @@ struct Decider {
         return spans
     }
 
+    /// The curator's negative link that rules `entity` out for this span, in words, if one does: its surface has the
+    /// span's key, and it has no `near` words or one of them stands in the sentence (eight words either side).
+    private func refuted(_ entity: Entity, spanKey: String, context: Set<String>, after end: Int, all: [Token],
+                         scalars: [Unicode.Scalar]) -> String? {
+        guard !entity.notNames.isEmpty else { return nil }
+        for negative in entity.notNames where KeyFolding.key(negative.text) == spanKey {
+            if negative.near.isEmpty { return "the gazetteer records that \"\(negative.text)\" is not \(entity.name)" }
+            let near = Set(negative.near.flatMap { KeyFolding.tokens($0) })
+            var words = context
+            var i = end
+            while i < all.count && i - end < 8 {
+                let gap = scalars[all[i - 1].end..<all[i].start]
+                if gap.contains(where: { $0 == "\n" || $0 == "." || $0 == "!" || $0 == "?" }) { break }
+                words.insert(all[i].key)
+                i += 1
+            }
+            if let word = near.first(where: words.contains) {
+                return "the gazetteer records that \"\(negative.text)\" near \"\(word)\" is not \(entity.name)"
+            }
+        }
+        return nil
+    }
+
     /// Folded words before a mention in the same sentence (at most eight), for role context.
     private func contextWords(before tokenIndex: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Set<String> {
         var words = Set<String>()
@@ -479,8 +502,10 @@ struct Decider {
             if spanKey.count < 7, Self.transcribesFamilyAlone(form, of: entity), !asWritten, !role, f["antecedent"] == 0 {
                 f["one_word_unsupported"] = 1
             }
-            let logit = model.logit(f)
-            let score = model.probability(f)
+            // The curator has said this surface, here, is someone or something else (`not` in the gazetteer).
+            let refutation = refuted(entity, spanKey: spanKey, context: context, after: tokens.endIndex, all: all, scalars: scalars)
+            let logit = refutation == nil ? model.logit(f) : -Float.infinity
+            let score = refutation == nil ? model.probability(f) : 0
             if let existing = best[c.hit.entity], existing.logit >= logit { continue }
             let candidate = Candidate(entityIndex: c.hit.entity, id: entity.id, name: entity.name, score: score,
                                       method: c.method, key: c.key, source: alias?.text ?? entity.name,
@@ -488,7 +513,8 @@ struct Decider {
                                       edits: c.edits, context: contextNotes, detail: c.detail,
                                       derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang),
                                       features: f, background: background,
-                                      accepted: asWritten && (alias.map { !$0.isDeprecated } ?? true))
+                                      accepted: asWritten && (alias.map { !$0.isDeprecated } ?? true),
+                                      refutation: refutation)
             best[c.hit.entity] = (candidate, logit)
         }
         let ranked = best.values.sorted { ($0.logit, $1.candidate.id) > ($1.logit, $0.candidate.id) }
@@ -497,7 +523,7 @@ struct Decider {
         var status = MentionStatus.unresolved
         let threshold = policy.minConfidence ?? model.threshold
         if let top = ranked.first {
-            let rivals = ranked.dropFirst().filter { $0.logit >= top.logit - model.margin }
+            let rivals = ranked.dropFirst().filter { $0.logit >= top.logit - model.margin && $0.candidate.refutation == nil }
             // A one-word name part that several entities share is ambiguous even though, alone and common, none of
             // them would be taken ("Tanaka" with two Tanakas): the audit shows the curator both.
             var standingAlone = top.candidate.features

@@ -89,6 +89,7 @@ extension Engine {
             if contribution < 0 { against.append(text) } else { forIt.append(text) }
         }
         var out = ""
+        if let refutation = c.refutation { out += "; ruled out: " + refutation }
         if !forIt.isEmpty { out += "; for: " + forIt.joined(separator: ", ") }
         if !against.isEmpty { out += "; against: " + against.joined(separator: ", ") }
         return out
@@ -100,6 +101,10 @@ extension Engine {
         guard key.count >= 2 else { return [] }
         let tokens = KeyFolding.tokens(surface)
         var best = [Int: Suggestion]()
+        // Entities a curator said this surface is not (`not`, in any context) are not suggested again.
+        func refutes(_ entity: Int) -> Bool {
+            entities[entity].notNames.contains { $0.near.isEmpty && KeyFolding.key($0.text) == key }
+        }
         // A word of the name that is exactly some entity's family name: a weak hint ("Dai Ge" and 戴琪's "dai").
         for token in tokens where token.count >= 2 {
             for hit in index.exact[token] ?? [] where hit.part == .family {
@@ -134,6 +139,7 @@ extension Engine {
                 if (best[hit.entity]?.score ?? -1) < suggestion.score { best[hit.entity] = suggestion }
             }
         }
-        return best.values.sorted { ($0.score, $1.id) > ($1.score, $0.id) }.prefix(limit).map { $0 }
+        return best.values.filter { !refutes($0.entityIndex) }.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+            .prefix(limit).map { $0 }
     }
 }

@@ -38,6 +38,7 @@ public enum ExplanationJSON {
                 let notes = c.context.map { $0 == "role" ? "role: the sentence or a title before the name matches a role" : "document: named in full earlier" }
                 out += "     context:  \(notes.joined(separator: "; "))\n"
             }
+            if let refutation = c.refutation { out += "     ruled out: \(refutation)\n" }
         }
         return out
     }

@@ -26,6 +26,21 @@ public struct Alias: Equatable, Sendable {
     }
 }
 
+/// A name that is not an entity, recorded by a curator (`not <id>` in an audit review): this surface, optionally
+/// only when one of the `near` words stands in its sentence, is someone or something else.
+public struct NegativeName: Equatable, Sendable {
+    /// The surface as the text writes it ("Li Wei"); it is compared by its folded key.
+    public var text: String
+    /// Words that mark the kind of context in which the surface is not the entity ("football", "Hebei"); empty:
+    /// in any context.
+    public var near: [String]
+
+    public init(text: String, near: [String] = []) {
+        self.text = text
+        self.near = near
+    }
+}
+
 /// A canonical entity of the gazetteer.
 public struct Entity: Equatable, Sendable {
     /// Unique identifier (a Wikidata QID or a slug).
@@ -45,10 +60,12 @@ public struct Entity: Equatable, Sendable {
     /// The ISO 3166 code of the country a place lies in ("JO"), when the gazetteer says: a place's name in a
     /// script its country does not write (安曼 for Amman) is a transcription, not its own name.
     public var country: String?
+    /// Names a curator said are not this entity (the gazetteer's `not` field): normalize does not link them to it.
+    public var notNames: [NegativeName]
 
     public init(id: String, name: String, type: EntityType = .other, aliases: [Alias] = [], given: String? = nil,
                 family: String? = nil, roles: [String] = [], origin: SourceLocation = SourceLocation(file: "", line: 0),
-                country: String? = nil) {
+                country: String? = nil, notNames: [NegativeName] = []) {
         self.id = id
         self.name = name
         self.type = type
@@ -58,12 +75,13 @@ public struct Entity: Equatable, Sendable {
         self.roles = roles
         self.origin = origin
         self.country = country
+        self.notNames = notNames
     }
 }
 
 extension Entity {
     /// This entity with a later definition of the same id laid over it: the later name, type, given and family
-    /// names win; aliases and roles are added (each kept once). So a user gazetteer can extend a built-in entity.
+    /// names win; aliases, roles and negative names are added (each kept once). So a user gazetteer can extend a built-in entity.
     public func extended(by later: Entity) -> Entity {
         var out = self
         out.name = later.name
@@ -78,6 +96,7 @@ extension Entity {
         }
         var roles = Set(out.roles)
         for role in later.roles where roles.insert(role).inserted { out.roles.append(role) }
+        for negative in later.notNames where !out.notNames.contains(negative) { out.notNames.append(negative) }
         out.origin = later.origin
         return out
     }

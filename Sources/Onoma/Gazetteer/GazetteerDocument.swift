@@ -11,11 +11,13 @@ public struct EntityPatch: Sendable {
     public var aliases: [Alias]
     /// Roles to add (kept once).
     public var roles: [String]
+    /// Names that are not this entity, to add (kept once).
+    public var notNames: [NegativeName]
     /// Any other fields to set, by name.
     public var extra: [(String, JSONValue)]
 
     public init(id: String, name: String? = nil, type: EntityType? = nil, given: String? = nil, family: String? = nil,
-                aliases: [Alias] = [], roles: [String] = [], extra: [(String, JSONValue)] = []) {
+                aliases: [Alias] = [], roles: [String] = [], notNames: [NegativeName] = [], extra: [(String, JSONValue)] = []) {
         self.id = id
         self.name = name
         self.type = type
@@ -23,6 +25,7 @@ public struct EntityPatch: Sendable {
         self.family = family
         self.aliases = aliases
         self.roles = roles
+        self.notNames = notNames
         self.extra = extra
     }
 }
@@ -110,6 +113,7 @@ public struct GazetteerDocument: Sendable {
         if let family = patch.family { members.append(JSONMember(key: "family", value: .string(family))) }
         if !patch.aliases.isEmpty { members.append(JSONMember(key: "aliases", value: .array(Self.unique(patch.aliases).map(Self.json)))) }
         if !patch.roles.isEmpty { members.append(JSONMember(key: "roles", value: .array(Self.uniqueStrings(patch.roles).map { .string($0) }))) }
+        if !patch.notNames.isEmpty { members.append(JSONMember(key: "not", value: .array(Self.unique(patch.notNames).map(Self.json)))) }
         for (key, value) in patch.extra where !members.contains(where: { $0.key == key }) {
             members.append(JSONMember(key: key, value: value))
         }
@@ -159,6 +163,12 @@ public struct GazetteerDocument: Sendable {
             if case .array(let old)? = object["roles"] { items = old }
             set("roles", .array(items + newRoles.map { .string($0) }))
         }
+        let newNegatives = unique(patch.notNames).filter { !existing.notNames.contains($0) }
+        if !newNegatives.isEmpty {
+            var items: [JSONValue] = []
+            if case .array(let old)? = object["not"] { items = old }
+            set("not", .array(items + newNegatives.map(json)))
+        }
         for (key, value) in patch.extra where key != "id" { set(key, value) }
         return write(out)
     }
@@ -174,6 +184,18 @@ public struct GazetteerDocument: Sendable {
         if let reading = alias.reading { members.append(JSONMember(key: "reading", value: .string(reading))) }
         if let kind = alias.kind { members.append(JSONMember(key: "kind", value: .string(kind))) }
         return .object(members)
+    }
+
+    static func json(_ negative: NegativeName) -> JSONValue {
+        if negative.near.isEmpty { return .string(negative.text) }
+        return .object([JSONMember(key: "text", value: .string(negative.text)),
+                        JSONMember(key: "near", value: .array(negative.near.map { .string($0) }))])
+    }
+
+    private static func unique(_ negatives: [NegativeName]) -> [NegativeName] {
+        var seen = [NegativeName]()
+        for negative in negatives where !seen.contains(negative) { seen.append(negative) }
+        return seen
     }
 
     /// An alias's identity for merging: its text and language (a Set of these keeps merges linear).
@@ -195,9 +217,10 @@ extension EntityPatch {
     public init(entity value: JSONValue, at location: SourceLocation) throws(GazetteerError) {
         let entity = try GazetteerLoader.entity(from: value, at: location)
         self.init(id: entity.id, name: entity.name, type: value["type"] == nil ? nil : entity.type,
-                  given: entity.given, family: entity.family, aliases: entity.aliases, roles: entity.roles)
+                  given: entity.given, family: entity.family, aliases: entity.aliases, roles: entity.roles,
+                  notNames: entity.notNames)
         if case .object(let members) = value {
-            let known: Set<String> = ["id", "name", "type", "given", "family", "aliases", "roles"]
+            let known: Set<String> = ["id", "name", "type", "given", "family", "aliases", "roles", "not"]
             extra = members.filter { !known.contains($0.key) }.map { ($0.key, $0.value) }
         }
     }

@@ -108,9 +108,28 @@ public enum GazetteerLoader {
                 else { throw fail("entity \"\(id)\": a role must be a string or an object with \"title\"") }
             }
         }
+        var notNames = [NegativeName]()
+        if let raw = value["not"] {
+            guard case .array(let items) = raw else { throw fail("entity \"\(id)\": \"not\" must be an array") }
+            for item in items {
+                if let s = item.stringValue, !s.isEmpty { notNames.append(NegativeName(text: s)); continue }
+                guard case .object = item, let text = item["text"]?.stringValue, !text.isEmpty else {
+                    throw fail("entity \"\(id)\": a \"not\" item must be a string or an object with a non-empty \"text\"")
+                }
+                var near = [String]()
+                if let words = item["near"] {
+                    guard case .array(let list) = words, list.allSatisfy({ $0.stringValue != nil }) else {
+                        throw fail("entity \"\(id)\": \"near\" of \"not\" \"\(text)\" must be an array of strings")
+                    }
+                    near = list.compactMap(\.stringValue)
+                }
+                try checkLength(text, "a \"not\" name", id)
+                notNames.append(NegativeName(text: text, near: near))
+            }
+        }
         return Entity(id: id, name: name, type: type, aliases: aliases, given: value["given"]?.stringValue,
                       family: value["family"]?.stringValue, roles: roles, origin: location,
-                      country: value["country"]?.stringValue)
+                      country: value["country"]?.stringValue, notNames: notNames)
     }
 }
 

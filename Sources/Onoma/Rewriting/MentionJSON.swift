@@ -46,6 +46,7 @@ public enum MentionJSON {
         add("part", .string(String(describing: c.part)))
         if c.edits > 0 { add("edits", .number(String(c.edits))) }
         if !c.context.isEmpty { add("context", .array(c.context.map { .string($0) })) }
+        if let refutation = c.refutation { add("ruled_out", .string(refutation)) }
         if let b = c.background {
             add("background", .object([JSONMember(key: "kind", value: .string(b.kind.rawValue)),
                                        JSONMember(key: "detail", value: .string(b.detail)),
