@@ -113,24 +113,44 @@ public enum AuditReport {
     }
 
     static func html(_ rows: [AuditRow]) -> String {
+        let types = EntityType.allCases.map(\.rawValue)
         var body = ""
         for (i, row) in rows.enumerated() {
+            let review = json(row)
             let surfaces = row.surfaces.map { "<span class=\"surface\">\(escape($0.surface))</span> <span class=\"count\">×\($0.count)</span>" }
                 .joined(separator: "<br>")
             let contexts = row.contexts.map { c in
                 "<div class=\"context\"><span class=\"where\">\(escape(c.file)):\(c.line)</span> \(escape(c.before))<mark>\(escape(c.surface))</mark>\(escape(c.after))</div>"
             }.joined()
-            var choices = "<label><input type=\"radio\" name=\"r\(i)\" value=\"\" checked> undecided</label>"
-            for s in row.suggestions {
-                choices += "<label title=\"\(escape(s.reason))\"><input type=\"radio\" name=\"r\(i)\" value=\"alias-of \(escape(s.id))\"> alias of <b>\(escape(s.name))</b> <span class=\"score\">\(scoreText(s.score))</span><br><small>\(escape(s.reason))</small></label>"
+            func choice(_ value: String, _ label: String, title: String? = nil) -> String {
+                "<label\(title.map { " title=\"\(escape($0))\"" } ?? "")><input type=\"radio\" name=\"r\(i)\" value=\"\(escape(value))\"\(value.isEmpty ? " checked" : "")> \(label)</label>"
             }
-            choices += "<label><input type=\"radio\" name=\"r\(i)\" value=\"new\"> new entity</label>"
-            choices += "<label><input type=\"radio\" name=\"r\(i)\" value=\"ignore\"> ignore (not a name)</label>"
+            var choices = choice("", "undecided")
+            for s in row.suggestions {
+                choices += choice("alias-of \(s.id)", "alias of <b>\(escape(s.name))</b> <span class=\"score\">\(scoreText(s.score))</span><br><small>\(escape(s.reason))</small>", title: s.reason)
+                choices += choice("not \(s.id)", "not \(escape(s.name)) <small>(\(escape(s.id)))</small>")
+            }
+            choices += choice("alias-of", "alias of another entity: <input class=\"other\" list=\"ids\" placeholder=\"entity id\" aria-label=\"entity id\">")
+            choices += choice("new", "new entity")
+            choices += choice("ignore", "ignore (not a name)")
+            let name = review["name"]?.stringValue ?? row.key
+            let guessed = review["type"]?.stringValue ?? "other"
+            let options = types.map { "<option\($0 == guessed ? " selected" : "")>\($0)</option>" }.joined()
+            let fields = """
+                <div class="fields new-fields"><label>name <input class="name" value="\(escape(name))"></label> \
+                <label>type <select class="type">\(options)</select></label> \
+                <label>id <input class="id" placeholder="\(escape(KeyFolding.tokens(name).joined(separator: "-")))"></label><br>\
+                <label>given <input class="given"></label> <label>family <input class="family"></label><br>\
+                <label>aliases, one a line: <small>text (lang) or text (ja: reading)</small><br>\
+                <textarea class="aliases" rows="2" placeholder="佐尔宾·奎洛克 (zh)"></textarea></label></div>\
+                <div class="fields not-fields"><label>only near these words <input class="near" placeholder="football, striker"></label></div>
+                """
+            let status = row.statuses.first?.rawValue ?? ""
             body += """
-                <tr class="row" data-index="\(i)">
+                <tr class="row" data-index="\(i)" data-status="\(status)">
                 <td class="num">\(i + 1)</td><td>\(surfaces)</td><td class="num">\(row.occurrences)</td><td class="num">\(row.documents)</td>
-                <td class="status \(row.statuses.first?.rawValue ?? "")">\(row.statuses.first?.rawValue ?? "")</td>
-                <td>\(contexts)</td><td class="choices">\(choices)</td>
+                <td class="status \(status)">\(status)</td>
+                <td>\(contexts)</td><td class="choices">\(choices)\(fields)</td>
                 </tr>
 
                 """
@@ -156,17 +176,29 @@ public enum AuditReport {
             .count, .where, small { color: #777; }
             mark { background: #ffe066; padding: 0 2px; }
             .context { margin-bottom: 4px; }
-            .choices label { display: block; margin-bottom: 4px; cursor: pointer; }
+            .choices > label { display: block; margin-bottom: 4px; cursor: pointer; }
+            .fields { display: none; margin: 6px 0 2px 1.4em; padding: 6px; background: #f7f7f7; border-radius: 4px; }
+            .fields label { display: inline-block; margin: 2px 6px 2px 0; }
+            tr.new .new-fields, tr.not .not-fields { display: block; }
+            tr.decided { background: #f3faf3; }
             .status.ambiguous { color: #b35c00; } .status.unresolved { color: #555; }
             .score { color: #2a6; }
-            #bar { margin: 1em 0; }
+            #bar { margin: 1em 0; position: sticky; top: 0; background: #fff; padding: 6px 0; z-index: 1; }
+            #bar input[type=search] { width: 18em; }
             </style>
             </head>
             <body>
             <h1>Onoma audit: \(rows.count) name\(rows.count == 1 ? "" : "s") the gazetteer does not resolve</h1>
-            <p>Rows are sorted by how many mentions fixing them would fix. Choose an action for each row, then download the
-            review and run <code>onoma gazetteer apply review.jsonl</code>.</p>
-            <div id="bar"><button id="download">Download review (JSONL)</button> <span id="summary"></span></div>
+            <p>Rows are sorted by how many mentions fixing them would fix. Choose an action for each row (a new entity's name,
+            type and native-script names can be edited; "alias of another entity" takes any id, including a new row's), then
+            download the review and run <code>onoma gazetteer apply review.jsonl</code>. Decisions are kept in this browser
+            until you clear them.</p>
+            <div id="bar"><input id="search" type="search" placeholder="search names, contexts, suggestions" aria-label="search">
+            <select id="status-filter" aria-label="status"><option value="">every status</option><option>unresolved</option><option>ambiguous</option></select>
+            <select id="decided-filter" aria-label="decided"><option value="">every row</option><option value="undecided">undecided</option><option value="decided">decided</option></select>
+            <button id="download">Download review (JSONL)</button> <button id="clear">Clear saved decisions</button>
+            <span id="summary"></span></div>
+            <datalist id="ids"></datalist>
             <table id="audit">
             <thead><tr><th>#</th><th>name</th><th>count</th><th>docs</th><th>status</th><th>contexts</th><th>action</th></tr></thead>
             <tbody>
@@ -176,27 +208,122 @@ public enum AuditReport {
             \(data)
             ]</script>
             <script>
-            const rows = JSON.parse(document.getElementById('rows').textContent);
-            function chosen(i) { const c = document.querySelector('input[name="r' + i + '"]:checked'); return c ? c.value : ''; }
-            function update() {
-              const n = rows.filter((_, i) => chosen(i) !== '').length;
-              document.getElementById('summary').textContent = n + ' of ' + rows.length + ' rows decided';
-            }
-            document.querySelectorAll('input[type=radio]').forEach(r => r.addEventListener('change', update));
-            document.getElementById('download').addEventListener('click', () => {
-              const lines = rows.map((row, i) => JSON.stringify(Object.assign({}, row, { action: chosen(i) }))).join('\\n') + '\\n';
-              const a = document.createElement('a');
-              a.href = URL.createObjectURL(new Blob([lines], { type: 'application/x-ndjson' }));
-              a.download = 'review.jsonl';
-              a.click();
-            });
-            update();
+            \(script)
             </script>
             </body>
             </html>
 
             """
     }
+
+    /// The review page's script: decisions and edits per row, kept in local storage under a key made from the rows;
+    /// search and filters; the review file the curator downloads (`reviewLines()`, also what the browser test reads).
+    static let script = #"""
+        const rows = JSON.parse(document.getElementById('rows').textContent);
+        const trs = Array.from(document.querySelectorAll('tr.row'));
+        const storageKey = 'onoma-review:' + rows.map(r => r.key).join('|').split('').reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36);
+        const fieldNames = ['other', 'name', 'type', 'id', 'given', 'family', 'aliases', 'near'];
+        function field(tr, name) { return tr.querySelector('.' + name); }
+        function chosen(tr) { const c = tr.querySelector('input[type=radio]:checked'); return c ? c.value : ''; }
+        function slug(name) {
+          return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
+        }
+        function newID(tr) { return field(tr, 'id').value.trim() || slug(field(tr, 'name').value); }
+        function action(tr) {
+          const value = chosen(tr);
+          if (value === 'alias-of') { const id = field(tr, 'other').value.trim(); return id ? 'alias-of ' + id : ''; }
+          return value;
+        }
+        function parseAliases(text) {
+          return text.split('\n').map(line => line.trim()).filter(Boolean).map(line => {
+            const m = line.match(/^(.*?)\s*\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)(?::\s*([^)]*))?\)$/);
+            if (!m) return line;
+            const alias = { text: m[1], lang: m[2] };
+            if (m[3] && m[3].trim()) alias.reading = m[3].trim();
+            return alias;
+          });
+        }
+        function reviewRow(i) {
+          const tr = trs[i], out = Object.assign({}, rows[i], { action: action(tr) });
+          if (out.action === 'new') {
+            out.name = field(tr, 'name').value.trim() || rows[i].name;
+            out.type = field(tr, 'type').value;
+            if (field(tr, 'id').value.trim()) out.id = field(tr, 'id').value.trim();
+            for (const f of ['given', 'family']) if (field(tr, f).value.trim()) out[f] = field(tr, f).value.trim();
+            const aliases = parseAliases(field(tr, 'aliases').value);
+            if (aliases.length) out.aliases = aliases;
+          } else if (out.action.startsWith('not ')) {
+            const near = field(tr, 'near').value.split(',').map(w => w.trim()).filter(Boolean);
+            if (near.length) out.near = near;
+          }
+          return out;
+        }
+        function reviewLines() { return rows.map((_, i) => JSON.stringify(reviewRow(i))).join('\n') + '\n'; }
+        window.reviewLines = reviewLines;
+        function save() {
+          const state = trs.map(tr => {
+            const s = { choice: chosen(tr) };
+            for (const f of fieldNames) s[f] = field(tr, f).value;
+            return s;
+          });
+          try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (e) { /* storage full or disabled */ }
+        }
+        function restore() {
+          let state = null;
+          try { state = JSON.parse(localStorage.getItem(storageKey) || 'null'); } catch (e) { state = null; }
+          if (!Array.isArray(state) || state.length !== trs.length) return;
+          state.forEach((s, i) => {
+            const tr = trs[i];
+            for (const f of fieldNames) if (typeof s[f] === 'string') field(tr, f).value = s[f];
+            const radio = Array.from(tr.querySelectorAll('input[type=radio]')).find(r => r.value === s.choice);
+            if (radio) radio.checked = true;
+          });
+        }
+        function refresh() {
+          const ids = new Set();
+          rows.forEach(r => r.suggestions.forEach(s => ids.add(s.id)));
+          trs.forEach(tr => { if (chosen(tr) === 'new') ids.add(newID(tr)); });
+          const list = document.getElementById('ids');
+          list.replaceChildren(...Array.from(ids).sort().map(id => { const o = document.createElement('option'); o.value = id; return o; }));
+          const q = document.getElementById('search').value.trim().toLowerCase();
+          const status = document.getElementById('status-filter').value;
+          const decided = document.getElementById('decided-filter').value;
+          let n = 0, shown = 0;
+          trs.forEach((tr, i) => {
+            const a = action(tr), value = chosen(tr);
+            tr.classList.toggle('decided', a !== '');
+            tr.classList.toggle('new', value === 'new');
+            tr.classList.toggle('not', value.startsWith('not '));
+            if (a !== '') n++;
+            const visible = (!q || tr.textContent.toLowerCase().includes(q) || field(tr, 'name').value.toLowerCase().includes(q))
+              && (!status || tr.dataset.status === status)
+              && (!decided || (decided === 'decided') === (a !== ''));
+            tr.hidden = !visible;
+            if (visible) shown++;
+          });
+          document.getElementById('summary').textContent = n + ' of ' + rows.length + ' rows decided'
+            + (shown < rows.length ? ', ' + shown + ' shown' : '');
+        }
+        function changed() { save(); refresh(); }
+        restore();
+        document.querySelectorAll('#audit input, #audit select, #audit textarea').forEach(e => {
+          e.addEventListener('input', changed);
+          e.addEventListener('change', changed);
+        });
+        // Typing an id for "alias of another entity" chooses that action.
+        document.querySelectorAll('input.other').forEach(e => e.addEventListener('input', () => {
+          e.closest('label').querySelector('input[type=radio]').checked = true; changed();
+        }));
+        for (const id of ['search', 'status-filter', 'decided-filter']) document.getElementById(id).addEventListener('input', refresh);
+        document.getElementById('clear').addEventListener('click', () => { localStorage.removeItem(storageKey); location.reload(); });
+        document.getElementById('download').addEventListener('click', () => {
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(new Blob([reviewLines()], { type: 'application/x-ndjson' }));
+          a.download = 'review.jsonl';
+          a.click();
+        });
+        refresh();
+        """#
 }
 
 extension String {
