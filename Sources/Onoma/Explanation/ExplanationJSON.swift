@@ -19,18 +19,22 @@ public enum ExplanationJSON {
         return .object(members)
     }
 
-    public static func text(_ e: Explanation) -> String {
-        var out = "\(e.name)"
+    /// The explanation for a reader; with `color`, ANSI colors mark the status (green resolved, yellow ambiguous,
+    /// dim unresolved), the candidates' names, and what ruled a candidate out (red).
+    public static func text(_ e: Explanation, color: Bool = false) -> String {
+        func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        var out = paint(e.name, "1")
         if let context = e.context { out += "  in  \"\(context)\"" }
         out += "\n"
         if let mention = e.mention {
-            out += "  \(mention.status.rawValue)" + (mention.replacement.map { " → \($0)" } ?? "") + "\n"
+            let code = mention.status == .resolved ? "32" : mention.status == .ambiguous ? "33" : "2"
+            out += "  " + paint(mention.status.rawValue, code) + (mention.replacement.map { " → \($0)" } ?? "") + "\n"
         }
         out += "  \(e.reason)\n"
         let candidates = e.mention?.candidates ?? []
         if candidates.isEmpty { out += "  no candidates\n" }
         for (i, c) in candidates.enumerated() {
-            out += "\n  \(i + 1). \(c.name) (\(c.id))  score \(AuditReport.scoreText(c.score))  method \(c.method.rawValue)\n"
+            out += "\n  \(i + 1). \(paint(c.name, "1")) (\(c.id))  score \(AuditReport.scoreText(c.score))  method \(c.method.rawValue)\n"
             out += "     key:      \(c.key)  (\(c.part) name)\n"
             out += "     derived:  \(c.derivation)\n"
             out += "     matched:  \(c.detail)\n"
@@ -38,7 +42,7 @@ public enum ExplanationJSON {
                 let notes = c.context.map { $0 == "role" ? "role: the sentence or a title before the name matches a role" : "document: named in full earlier" }
                 out += "     context:  \(notes.joined(separator: "; "))\n"
             }
-            if let refutation = c.refutation { out += "     ruled out: \(refutation)\n" }
+            if let refutation = c.refutation { out += "     " + paint("ruled out:", "31") + " \(refutation)\n" }
         }
         return out
     }

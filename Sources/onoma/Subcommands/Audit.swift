@@ -44,12 +44,13 @@ extension OnomaCommand {
         var limit: Int?
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var colors: ColorOptions
 
         func run() throws {
             let engine = try gazetteer.loadEngine()
             let files = try paths.isEmpty ? [nil] : collectFiles().map { Optional($0) }
             var collector = AuditCollector(engine: engine, resolvedBelow: below)
-            let showProgress = isatty(2) == 1 && files.count > 1
+            let showProgress = ColorOptions.canRedrawProgress() && files.count > 1
             for (index, path) in files.enumerated() {
                 if showProgress { progress(index, files.count) }
                 let text = try Files.readText(path)
@@ -69,7 +70,8 @@ extension OnomaCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             var rows = collector.rows()
             if let limit { rows = Array(rows.prefix(limit)) }
-            let color = output == nil && format == .table && isatty(1) == 1
+            // Colors mark names in the table written to a terminal (or wherever --color always says).
+            let color = format == .table && (output == nil ? colors.enabled(for: 1) : colors.color == .always)
             try Files.write(AuditReport.render(rows, format: format.reportFormat, color: color), to: output)
         }
 

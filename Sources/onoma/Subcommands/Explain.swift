@@ -25,13 +25,14 @@ extension OnomaCommand {
         var format: Format = .text
 
         @OptionGroup var gazetteer: GazetteerOptions
+        @OptionGroup var colors: ColorOptions
 
         func run() throws {
             let engine = try gazetteer.loadEngine()
             let explanation = engine.explain(name, context: context)
             switch format {
             case .json: print(JSONWriter.serialize(ExplanationJSON.object(explanation)))
-            case .text: print(ExplanationJSON.text(explanation), terminator: "")
+            case .text: print(ExplanationJSON.text(explanation, color: colors.enabled(for: 1)), terminator: "")
             }
         }
     }

@@ -87,7 +87,7 @@ extension OnomaCommand {
                 }
             }
             guard FileManager.default.isReadableFile(atPath: file) else { throw CommandFailure("\(file): cannot read the file") }
-            let terminal = isatty(2) == 1
+            let terminal = ColorOptions.canRedrawProgress()
             var lastShown = Date.distantPast
             let result: (patches: [EntityPatch], report: WikidataImportReport)
             do {
