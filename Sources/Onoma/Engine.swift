@@ -20,6 +20,7 @@ public struct DecisionPolicy: Sendable {
     public var minConfidence: Float?
     /// Rewrite accepted aliases (and case or diacritic variants of the canonical name) too (`--canonical`).
     public var rewriteAccepted = false
+    /// The defaults: the decision model's own threshold and margin, no extra floor.
     public init() {}
 }
 
@@ -37,6 +38,7 @@ public final class Engine: Sendable {
     let stoplists: Stoplists
     /// The compiled romanization rules and tables.
     let rules: RuleSets
+    /// The decision settings this engine was built with (thresholds a command's options may change).
     public let policy: DecisionPolicy
     /// The decision model: feature weights, threshold and margin (Data/model/decision.tsv).
     public let model: DecisionModel
@@ -171,7 +173,7 @@ public final class Engine: Sendable {
     /// The entities that a derived key names exactly: `text` folded as a mention is ("Dai Qi" and "DAI-QI" find the
     /// entity whose 戴琪 romanizes as `daiqi`), each entity once with its best hit (highest score, then the fuller
     /// part), best first. A key of a family or given name alone counts too; `part` says which it spells.
-    public func entities(withKey text: String) -> [KeyHit] {
+    package func entities(withKey text: String) -> [KeyHit] {
         var best = [Int: KeyHit]()
         for hit in index.exact[KeyFolding.key(text)] ?? [] {
             if let old = best[hit.entity], (old.score, -Int(old.part.rawValue)) >= (hit.score, -Int(hit.part.rawValue)) { continue }
@@ -195,6 +197,7 @@ public struct DocumentContext: Sendable {
     public var key: String?
     /// Entities resolved earlier in the document, by index.
     var named = Set<Int>()
+    /// A context for a new document; `key` names it (nil: unnamed).
     public init(key: String? = nil) { self.key = key }
 }
 

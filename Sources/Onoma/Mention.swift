@@ -30,15 +30,19 @@ public enum MatchMethod: String, Sendable {
 public struct Candidate: Sendable {
     /// Index of the entity in the engine's gazetteer.
     public var entityIndex: Int
+    /// The entity's id.
     public var id: String
+    /// The entity's canonical name.
     public var name: String
     /// Final score in [0, 1] after context.
     public var score: Float
+    /// How the mention matched: an alias as written, a transliteration, a name part, a misspelling…
     public var method: MatchMethod
     /// The gazetteer key the mention matched (folded Latin).
     public var key: String
     /// The name or alias the key came from, e.g. `戴琪`, and its language.
     public var source: String
+    /// The language of `source`, if the gazetteer gives one.
     public var sourceLang: String?
     /// How the key was derived: the romanization systems it used.
     public var systems: [RomanizationSystem]
@@ -68,9 +72,11 @@ public struct Candidate: Sendable {
 public struct Mention: Sendable {
     /// Unicode code point offsets into the original text, end exclusive.
     public var start: Int
+    /// See `start`.
     public var end: Int
     /// The span as written.
     public var surface: String
+    /// Resolved, ambiguous or unresolved.
     public var status: MentionStatus
     /// The chosen entity (resolved only) first, then the other candidates, best first.
     public var candidates: [Candidate]

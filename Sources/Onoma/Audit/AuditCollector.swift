@@ -4,8 +4,11 @@ public struct AuditContext: Sendable, Equatable {
     public var file: String
     /// 1-based line of the mention in the file.
     public var line: Int
+    /// The words before the mention on its line (at most 50 characters, "…" where cut).
     public var before: String
+    /// The mention as written.
     public var surface: String
+    /// The words after the mention on its line (at most 50 characters, "…" where cut).
     public var after: String
 }
 
@@ -53,6 +56,7 @@ public struct AuditCollector {
     /// Per document, the keys collected from it (to find close spellings in the same document).
     private var keysByDocument: [String: Set<String>] = [:]
 
+    /// A collector over `engine`; with `resolvedBelow`, resolved mentions scoring less are listed too.
     public init(engine: Engine, resolvedBelow: Float? = nil) {
         self.engine = engine
         self.resolvedBelow = resolvedBelow

@@ -6,6 +6,7 @@ public enum AuditReport {
     /// Output formats.
     public enum Format: String, CaseIterable, Sendable { case table, jsonl, csv, tsv, html }
 
+    /// The rows in `format`; `color` marks the names in the terminal table with ANSI colors.
     public static func render(_ rows: [AuditRow], format: Format, color: Bool = false) -> String {
         switch format {
         case .table: return table(rows, color: color)

@@ -94,7 +94,7 @@ public struct Background: Sendable {
     /// the entity's own name is no evidence of someone else.
     /// `person` says whether the candidate is a person: the family names of people in the news are frequent words
     /// of English text too, so `properWords` explain a span only for other candidates.
-    public func explain(_ words: [String], ownWords: Set<String> = [], person: Bool = false) -> BackgroundExplanation? {
+    package func explain(_ words: [String], ownWords: Set<String> = [], person: Bool = false) -> BackgroundExplanation? {
         guard !words.isEmpty else { return nil }
         let joined = words.joined()
         if words.count <= 4, places.contains(joined), !ownWords.contains(joined) {

@@ -14,8 +14,10 @@ public struct Explanation: Sendable {
 
 /// A gazetteer entity that an unmatched name may be meant as, for audit.
 public struct Suggestion: Sendable {
-    public var entityIndex: Int
+    package var entityIndex: Int
+    /// The entity's id.
     public var id: String
+    /// The entity's canonical name.
     public var name: String
     /// Similarity in [0, 1].
     public var score: Float

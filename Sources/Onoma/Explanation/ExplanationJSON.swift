@@ -1,5 +1,6 @@
 /// Writes explanations as JSON (for tools) or as readable text (for `onoma explain`).
 public enum ExplanationJSON {
+    /// An explanation as a JSON object: the name, its context, the mention with every candidate, and the reason.
     public static func object(_ e: Explanation) -> JSONValue {
         var members = [JSONMember(key: "name", value: .string(e.name))]
         if let context = e.context { members.append(JSONMember(key: "context", value: .string(context))) }

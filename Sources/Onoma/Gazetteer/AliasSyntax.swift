@@ -1,8 +1,8 @@
 /// The one-line alias syntax of `onoma gazetteer add --alias` and of the CSV/TSV `aliases` column:
 /// `TEXT[@LANG][=READING][#KIND]`, e.g. `戴琪@zh`, `林芳正@ja=はやし よしまさ`, `Raymondo`, `Kiev@en#variant`.
-public enum AliasSyntax {
+package enum AliasSyntax {
     /// Parses one alias. Returns nil for an empty text.
-    public static func parse(_ spec: String) -> Alias? {
+    package static func parse(_ spec: String) -> Alias? {
         var rest = Substring(spec)
         var kind: String?
         var reading: String?
@@ -29,7 +29,7 @@ public enum AliasSyntax {
     }
 
     /// Writes an alias in the same syntax.
-    public static func format(_ alias: Alias) -> String {
+    package static func format(_ alias: Alias) -> String {
         var out = alias.text
         if let lang = alias.lang { out += "@" + lang }
         if let reading = alias.reading { out += "=" + reading }
@@ -39,8 +39,8 @@ public enum AliasSyntax {
 }
 
 /// BCP-47 language tags, checked for form (language, optional script, region and variants).
-public enum LanguageTag {
-    public static func isWellFormed(_ tag: String) -> Bool {
+package enum LanguageTag {
+    package static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return false

@@ -3,7 +3,7 @@ import CICU
 /// Every country and territory ICU knows (CLDR's region list) as gazetteer lines, with the CLDR display names in
 /// the languages machine-translated news comes from. `swift run generate-countries` writes the result to
 /// Data/gazetteer/countries.jsonl; a test checks that the committed file equals what this produces.
-public enum CountryGazetteer {
+package enum CountryGazetteer {
     /// Languages whose CLDR names become aliases (non-Latin scripts only: a Latin-script name in another language,
     /// like Vietnamese "Mỹ", would be an English word or nothing MT writes).
     static let languages: [(locale: String, tag: String)] = [
@@ -53,7 +53,7 @@ public enum CountryGazetteer {
     }
 
     /// The gazetteer lines, sorted by region code, each ending with a line break.
-    public static func jsonl() -> String {
+    package static func jsonl() -> String {
         var codes = [String]()
         for i in 0..<onoma_region_count() {
             var buffer = [CChar](repeating: 0, count: 8)

@@ -2,16 +2,16 @@ import Foundation
 
 /// CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV (tab-separated, no quoting)
 /// for gazetteer import and export.
-public enum DelimitedText {
+package enum DelimitedText {
     /// A row that could not be parsed.
-    public struct ParseError: Error, CustomStringConvertible, Sendable {
-        public let line: Int
-        public let message: String
-        public var description: String { "line \(line): \(message)" }
+    package struct ParseError: Error, CustomStringConvertible, Sendable {
+        package let line: Int
+        package let message: String
+        package var description: String { "line \(line): \(message)" }
     }
 
     /// Parses rows; each row carries the 1-based line it starts on.
-    public static func parse(_ text: String, separator: Character) throws(ParseError) -> [(line: Int, fields: [String])] {
+    package static func parse(_ text: String, separator: Character) throws(ParseError) -> [(line: Int, fields: [String])] {
         let text = TextLines.splitByteOrderMark(text).rest // Excel writes one
         var rows = [(line: Int, fields: [String])]()
         var fields = [String]()
@@ -59,7 +59,7 @@ public enum DelimitedText {
     }
 
     /// Writes one row.
-    public static func row(_ fields: [String], separator: Character) -> String {
+    package static func row(_ fields: [String], separator: Character) -> String {
         fields.map { field in
             if separator == "\t" {
                 return String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })

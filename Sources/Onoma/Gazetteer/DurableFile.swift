@@ -6,17 +6,17 @@ import Darwin
 import Foundation
 
 /// An error while reading or writing a file durably.
-public struct DurableFileError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let message: String
-    public var description: String { "\(path): \(message)" }
+package struct DurableFileError: Error, CustomStringConvertible, Sendable {
+    package let path: String
+    package let message: String
+    package var description: String { "\(path): \(message)" }
 }
 
 /// Read-modify-write of a text file that never corrupts it and loses no concurrent update:
 /// an exclusive lock on a companion `.lock` file serializes writers; the new content goes to a temporary file in
 /// the same folder, is flushed to disk, and is renamed over the old one (then the folder is flushed), so a reader
 /// or a writer killed at any moment sees the old file or the new one, never a torn one.
-public enum DurableFile {
+package enum DurableFile {
     /// Locks `path`, passes its current text (empty if it does not exist) to `transform`, and writes back what
     /// `transform` returns (nothing is written if it returns nil). Returns `transform`'s second result.
     /// A symlink is followed to the file it names, so the link stays a link and every writer, through the link or
@@ -24,7 +24,7 @@ public enum DurableFile {
     ///
     /// When another writer holds the lock, `waiting` is called once (to say so), and the write waits for it: at most
     /// `lockTimeout` seconds if given, then it fails naming the lock file.
-    public static func update<Result>(_ path: String, lockTimeout: Double? = nil, waiting: (() -> Void)? = nil,
+    package static func update<Result>(_ path: String, lockTimeout: Double? = nil, waiting: (() -> Void)? = nil,
                                       _ transform: (String) throws -> (String?, Result)) throws -> Result {
         let path = try target(of: path)
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
@@ -87,7 +87,7 @@ public enum DurableFile {
 
     /// The file `path` names: itself, or what its chain of symlinks ends at (which may not exist yet). Fails for a
     /// regular file with more than one hard link.
-    public static func target(of path: String) throws -> String {
+    package static func target(of path: String) throws -> String {
         var info = stat()
         if stat(path, &info) == 0 {
             // It exists: a device or a pipe (/dev/stderr) is written where it is; a regular file at its real path.
@@ -126,15 +126,15 @@ public enum DurableFile {
     /// A file's new content, staged in a temporary file beside the target with the target's permissions and owner
     /// (or the default ones for a new file), then put in place by `commit()` in one rename. Dropping it uncommitted
     /// removes the temporary file, so nothing is half-written.
-    public final class Staged {
+    package final class Staged {
         /// The file that `commit()` replaces (symlinks followed).
-        public let path: String
+        package let path: String
         let temporary: String
         let directory: String
         private var done = false
 
         /// Stages `bytes` for `path`.
-        public init(_ bytes: [UInt8], for path: String) throws {
+        package init(_ bytes: [UInt8], for path: String) throws {
             self.path = try DurableFile.target(of: path)
             let folder = (self.path as NSString).deletingLastPathComponent
             directory = folder.isEmpty ? "." : folder
@@ -172,7 +172,7 @@ public enum DurableFile {
         }
 
         /// Renames the staged file over the target and flushes the folder.
-        public func commit() throws {
+        package func commit() throws {
             guard !done else { return }
             guard rename(temporary, path) == 0 else {
                 throw DurableFileError(path: path, message: "cannot replace: \(DurableFile.errnoText())")

@@ -18,6 +18,7 @@ public struct Alias: Equatable, Sendable {
     /// `variant`): Kiev, Bombay, a common misspelling. Other aliases are accepted names, left as written.
     public var isDeprecated: Bool { kind == "deprecated" || kind == "variant" }
 
+    /// An alias: its text and, where known, its language, reading and kind.
     public init(text: String, lang: String? = nil, reading: String? = nil, kind: String? = nil) {
         self.text = text
         self.lang = lang
@@ -35,6 +36,7 @@ public struct NegativeName: Equatable, Sendable {
     /// in any context.
     public var near: [String]
 
+    /// A negative name: `text`, in any context (`near` empty) or only near those words.
     public init(text: String, near: [String] = []) {
         self.text = text
         self.near = near
@@ -47,7 +49,9 @@ public struct Entity: Equatable, Sendable {
     public var id: String
     /// The canonical display name that normalization writes.
     public var name: String
+    /// Person, organization, place or other.
     public var type: EntityType
+    /// Other names of the entity, in any script: accepted and deprecated Latin names, native-script names with their readings.
     public var aliases: [Alias]
     /// Given name(s) of a person, if stated.
     public var given: String?
@@ -63,6 +67,7 @@ public struct Entity: Equatable, Sendable {
     /// Names a curator said are not this entity (the gazetteer's `not` field): normalize does not link them to it.
     public var notNames: [NegativeName]
 
+    /// An entity; only `id` and `name` are required.
     public init(id: String, name: String, type: EntityType = .other, aliases: [Alias] = [], given: String? = nil,
                 family: String? = nil, roles: [String] = [], origin: SourceLocation = SourceLocation(file: "", line: 0),
                 country: String? = nil, notNames: [NegativeName] = []) {
@@ -104,11 +109,15 @@ extension Entity {
 
 /// A place in an input file: the file's path (or a label such as `<default>`) and a 1-based line.
 public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
+    /// The file's path, or a label such as `<default>/Data/gazetteer/people.jsonl`.
     public var file: String
+    /// The 1-based line.
     public var line: Int
+    /// A location in `file` at `line`.
     public init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
+    /// "file:line".
     public var description: String { "\(file):\(line)" }
 }

@@ -2,10 +2,15 @@ import Foundation
 
 /// Changes to one entity: fields to set and aliases and roles to add. Used by `gazetteer add` and `apply`.
 public struct EntityPatch: Sendable {
+    /// The entity to change or create.
     public var id: String
+    /// The canonical name to set (required to create an entity).
     public var name: String?
+    /// The type to set, if any.
     public var type: EntityType?
+    /// The given name to set, if any.
     public var given: String?
+    /// The family name to set, if any.
     public var family: String?
     /// Aliases to add (an alias already present with the same text and language is not added twice).
     public var aliases: [Alias]
@@ -16,6 +21,7 @@ public struct EntityPatch: Sendable {
     /// Any other fields to set, by name.
     public var extra: [(String, JSONValue)]
 
+    /// A patch of `id`: fields to set (nil: unchanged), and aliases, roles, negative names and other fields to add.
     public init(id: String, name: String? = nil, type: EntityType? = nil, given: String? = nil, family: String? = nil,
                 aliases: [Alias] = [], roles: [String] = [], notNames: [NegativeName] = [], extra: [(String, JSONValue)] = []) {
         self.id = id
@@ -41,6 +47,7 @@ public struct GazetteerDocument: Sendable {
         case entity(text: String, object: JSONValue, entity: Entity)
     }
 
+    /// The file's lines, blank and entity, in order.
     public private(set) var lines: [Line]
     /// The file's byte order mark, if it had one ("" otherwise).
     let byteOrderMark: String

@@ -1,9 +1,14 @@
 /// One finding of `gazetteer check`.
 public struct Diagnostic: Sendable, CustomStringConvertible {
+    /// How serious a finding is: an error makes `gazetteer check` fail, a warning is for the curator to read.
     public enum Severity: String, Sendable { case error, warning }
+    /// Error or warning.
     public var severity: Severity
+    /// The file and line of the entity concerned.
     public var location: SourceLocation
+    /// What is wrong, in words.
     public var message: String
+    /// "file:line: severity: message".
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 }
 

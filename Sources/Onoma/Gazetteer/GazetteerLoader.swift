@@ -2,8 +2,11 @@ import Foundation
 
 /// A problem with a gazetteer file, located by file and line.
 public struct GazetteerError: Error, CustomStringConvertible, Sendable {
+    /// The file and line of the bad entity.
     public let location: SourceLocation
+    /// What is wrong with it.
     public let message: String
+    /// "file:line: message".
     public var description: String { "\(location): \(message)" }
 }
 
@@ -59,6 +62,7 @@ public enum GazetteerLoader {
     /// The most aliases one entity may have (Wikidata's most-aliased items have a few thousand).
     public static let maximumAliases = 100_000
 
+    /// One entity from a parsed JSON object, checked field by field; errors name `location`.
     public static func entity(from value: JSONValue, at location: SourceLocation) throws(GazetteerError) -> Entity {
         func fail(_ message: String) -> GazetteerError { GazetteerError(location: location, message: message) }
         func checkLength(_ text: String, _ what: String, _ id: String) throws(GazetteerError) {
@@ -134,9 +138,9 @@ public enum GazetteerLoader {
 }
 
 /// UTF-8 validation that reports where the first bad byte is.
-public enum UTF8Validation {
+package enum UTF8Validation {
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
-    public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+    package static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {

@@ -1,11 +1,11 @@
 /// Gazetteer entities as CSV/TSV rows with a header. Columns: `id`, `name` (required), `type`, `given`,
 /// `family`, `aliases` (alias syntax, separated by ` | `), `roles` (separated by ` | `); any other column becomes
 /// a string field of the entity.
-public enum GazetteerTable {
-    public static let standardColumns = ["id", "name", "type", "given", "family", "aliases", "roles"]
+package enum GazetteerTable {
+    package static let standardColumns = ["id", "name", "type", "given", "family", "aliases", "roles"]
 
     /// Patches built from a table. Errors name the line.
-    public static func patches(from text: String, separator: Character) throws(DelimitedText.ParseError) -> [(line: Int, patch: EntityPatch)] {
+    package static func patches(from text: String, separator: Character) throws(DelimitedText.ParseError) -> [(line: Int, patch: EntityPatch)] {
         let rows = try DelimitedText.parse(text, separator: separator)
         guard let header = rows.first else { return [] }
         let columns = header.fields.map { $0.trimmed.lowercased() }
@@ -42,7 +42,7 @@ public enum GazetteerTable {
     }
 
     /// The entities as a table with the standard columns.
-    public static func text(of entities: [Entity], separator: Character) -> String {
+    package static func text(of entities: [Entity], separator: Character) -> String {
         var out = DelimitedText.row(standardColumns, separator: separator)
         for e in entities {
             out += DelimitedText.row([e.id, e.name, e.type.rawValue, e.given ?? "", e.family ?? "",

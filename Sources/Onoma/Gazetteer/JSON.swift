@@ -36,10 +36,12 @@ public indirect enum JSONValue: Equatable, Sendable {
 
 /// One member of a JSON object: its key, its value and where the value stands in the source (byte offsets).
 public struct JSONMember: Equatable, Sendable {
+    /// The member's name.
     public let key: String
+    /// The member's value.
     public let value: JSONValue
     /// Byte range of the value in the parsed text (empty for members built in code).
-    public let valueRange: Range<Int>
+    package let valueRange: Range<Int>
 
     /// A member built in code, for writing.
     public init(key: String, value: JSONValue, valueRange: Range<Int> = 0..<0) {
@@ -51,8 +53,11 @@ public struct JSONMember: Equatable, Sendable {
 
 /// A JSON syntax error with the byte offset at which it was found.
 public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
+    /// What the parser expected or found.
     public let message: String
+    /// The byte offset into the text where it went wrong.
     public let offset: Int
+    /// "message at byte N".
     public var description: String { "\(message) at byte \(offset)" }
 }
 
@@ -271,27 +276,27 @@ public enum JSONWriter {
 /// Splitting text into lines at line feeds only. Swift's `split(separator: "\n")` works on characters, where a
 /// CRLF pair is one character, so CRLF files would come out as one line; this splits on the scalar and leaves any
 /// carriage return at the end of its line, where JSON and the line tests treat it as white space.
-public enum TextLines {
+package enum TextLines {
     /// Whether a line holds nothing but spaces, tabs and a carriage return (blank lines are allowed in JSONL).
-    public static func isBlank<S: StringProtocol>(_ line: S) -> Bool {
+    package static func isBlank<S: StringProtocol>(_ line: S) -> Bool {
         line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// `text` without a leading byte order mark (U+FEFF, which Excel and Notepad write), and the mark itself ("" if
     /// none), so a reader can accept the file and a writer can give the mark back.
-    public static func splitByteOrderMark(_ text: String) -> (mark: String, rest: String) {
+    package static func splitByteOrderMark(_ text: String) -> (mark: String, rest: String) {
         guard text.unicodeScalars.first == "\u{FEFF}" else { return ("", text) }
         return ("\u{FEFF}", String(text.unicodeScalars.dropFirst()))
     }
 
     /// The line break `text` uses: "\r" for a file of old Mac line endings (carriage returns and no line feed),
     /// else "\n" (a CRLF file's carriage returns stay at the ends of its lines).
-    public static func lineBreak(of text: String) -> Unicode.Scalar {
+    package static func lineBreak(of text: String) -> Unicode.Scalar {
         !text.unicodeScalars.contains("\n") && text.unicodeScalars.contains("\r") ? "\r" : "\n"
     }
 
     /// The lines of `text`, split at its line break (`lineBreak(of:)`; a final one does not start an empty line).
-    public static func split(_ text: String) -> [String] {
+    package static func split(_ text: String) -> [String] {
         if text.isEmpty { return [] }
         let separator = lineBreak(of: text)
         var lines = text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map { String($0) }

@@ -1,22 +1,22 @@
 import CZlib
 
 /// Settings of a Wikidata import.
-public struct WikidataImportOptions: Sendable {
+package struct WikidataImportOptions: Sendable {
     /// Languages whose labels and aliases become aliases (Wikidata language codes).
-    public var languages: [String] = ["en", "zh", "zh-hans", "zh-hant", "ja", "ko", "ru", "uk", "ar", "he"]
+    package var languages: [String] = ["en", "zh", "zh-hans", "zh-hant", "ja", "ko", "ru", "uk", "ar", "he"]
     /// Class QID -> type, for the values of "instance of" (P31).
-    public var typeMap: [String: EntityType]
+    package var typeMap: [String: EntityType]
     /// The longest line a dump may have: Wikidata's largest entities are a few megabytes; a longer line is a broken
     /// or hostile file (a gzip bomb of one line), and holding it would take memory without bound.
-    public var maximumLineBytes = 64 << 20
+    package var maximumLineBytes = 64 << 20
 
     /// The default class table (Data/wikidata/types.tsv).
-    public init(typeMap: [String: EntityType]? = nil) {
+    package init(typeMap: [String: EntityType]? = nil) {
         self.typeMap = typeMap ?? (try? Self.parseTypeMap(BuiltinData.files["wikidata/types.tsv"] ?? "")) ?? [:]
     }
 
     /// Parses a class table: QID, tab, type (tab and label optional). Errors name the line.
-    public static func parseTypeMap(_ text: String) throws(JSONLInputError) -> [String: EntityType] {
+    package static func parseTypeMap(_ text: String) throws(JSONLInputError) -> [String: EntityType] {
         var map = [String: EntityType]()
         for (index, line) in TextLines.split(text).enumerated() {
             let trimmed = line.trimmed
@@ -32,27 +32,27 @@ public struct WikidataImportOptions: Sendable {
 }
 
 /// What an import read, kept and skipped.
-public struct WikidataImportReport: Sendable {
-    public var linesRead = 0
-    public var entitiesRead = 0
-    public var kept = 0
+package struct WikidataImportReport: Sendable {
+    package var linesRead = 0
+    package var entitiesRead = 0
+    package var kept = 0
     /// Reason -> count.
-    public var skipped: [String: Int] = [:]
+    package var skipped: [String: Int] = [:]
     /// Malformed lines: line number and message.
-    public var malformed: [(line: Int, message: String)] = []
+    package var malformed: [(line: Int, message: String)] = []
 }
 
 /// A problem that stops an import.
-public struct WikidataImportError: Error, CustomStringConvertible, Sendable {
-    public let message: String
-    public var description: String { message }
+package struct WikidataImportError: Error, CustomStringConvertible, Sendable {
+    package let message: String
+    package var description: String { message }
 }
 
 /// Reads Wikidata's JSON entity dumps (a JSON array with one entity per line, plain or gzip-compressed) in a
 /// streaming way: three passes over the file, each holding one line at a time. Pass 1 collects the positions held
 /// (P39) that kept entities refer to, pass 2 their English labels, pass 3 converts the entities.
-public enum WikidataImporter {
-    public static func run(path: String, options: WikidataImportOptions,
+package enum WikidataImporter {
+    package static func run(path: String, options: WikidataImportOptions,
                            progress: ((_ pass: Int, _ lines: Int, _ bytes: Int) -> Void)? = nil)
         throws -> (patches: [EntityPatch], report: WikidataImportReport) {
         var positions = Set<String>()

@@ -4,9 +4,9 @@ import Foundation
 /// built from a mention can never drift apart: compatibility decomposition, diacritics stripped, case folded,
 /// apostrophes dropped, every other non-alphanumeric character a token break. "Shinzō" = "shinzo",
 /// "DAI-QI" = ["dai", "qi"], "Zelens'kyy" = "zelenskyy". A key is the tokens joined without spaces.
-public enum KeyFolding {
+package enum KeyFolding {
     /// The folded tokens of `text`.
-    public static func tokens(_ text: String) -> [String] {
+    package static func tokens(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var tokens = [String]()
         var current = String.UnicodeScalarView()
@@ -56,10 +56,10 @@ public enum KeyFolding {
     }
 
     /// The folded key of `text`: its tokens joined ("Dai Qi" = "Daiqi" = "DAI-QI" = "daiqi").
-    public static func key(_ text: String) -> String { tokens(text).joined() }
+    package static func key(_ text: String) -> String { tokens(text).joined() }
 
     /// Apostrophe-like characters, which join the letters around them ("O'Brien", "Zelens'kyy").
-    public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x27, 0x60, 0xB4, 0x2019, 0x2018, 0x02BC, 0x02B9, 0x02BB, 0x02BE, 0x02BF: return true
         default: return false
@@ -75,8 +75,8 @@ public enum KeyFolding {
 /// A coarse sound skeleton of a folded Latin key, used to say whether two spellings sound alike
 /// ("sunak" ~ "sunac", "yellen" ~ "yellin"): vowels, h, w and y dropped, consonants merged into classes
 /// (k/g/c/q, t/d, p/b, f/v, s/z/x, j/ch, l/r, m/n), doubled letters collapsed.
-public enum PhoneticSkeleton {
-    public static func of(_ key: String) -> String {
+package enum PhoneticSkeleton {
+    package static func of(_ key: String) -> String {
         var out = [UInt8]()
         let bytes = Array(key.utf8)
         var i = 0
@@ -143,10 +143,10 @@ enum NameSpelling {
 }
 
 /// String distances on folded keys.
-public enum Distance {
+package enum Distance {
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), or `limit + 1` once it is
     /// known to exceed `limit`.
-    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    package static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let x = Array(a.utf8), y = Array(b.utf8)
         if abs(x.count - y.count) > limit { return limit == .max ? max(x.count, y.count) : limit + 1 }
         if x.isEmpty { return y.count }
@@ -171,7 +171,7 @@ public enum Distance {
     }
 
     /// Jaro-Winkler similarity in [0, 1].
-    public static func jaroWinkler(_ a: String, _ b: String) -> Double {
+    package static func jaroWinkler(_ a: String, _ b: String) -> Double {
         let x = Array(a.utf8), y = Array(b.utf8)
         if x.isEmpty && y.isEmpty { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }

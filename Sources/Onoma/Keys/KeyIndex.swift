@@ -11,12 +11,12 @@ public enum KeyPart: UInt8, Sendable {
 }
 
 /// Where a key came from: which entity, which of its name forms, which part, how it was spelled.
-public struct KeyHit: Sendable, Equatable {
-    public var entity: Int
-    public var form: Int
-    public var part: KeyPart
-    public var systems: SystemSet
-    public var score: Float
+package struct KeyHit: Sendable, Equatable {
+    package var entity: Int
+    package var form: Int
+    package var part: KeyPart
+    package var systems: SystemSet
+    package var score: Float
 }
 
 /// The keys of a whole gazetteer, computed once at load: exact lookup by folded key, and a deletion

@@ -1,36 +1,36 @@
 /// One way of writing an entity's name in Latin letters, derived from its canonical name or one alias: a sequence
 /// of words (or syllables), each with its alternative spellings, and which of them form the family name.
-public struct NameForm: Sendable {
+package struct NameForm: Sendable {
     /// The alias the form comes from (index into `Entity.aliases`), or nil for the canonical name.
-    public var aliasIndex: Int?
+    package var aliasIndex: Int?
     /// The words in the order the source writes them; each word's first spelling is its standard one.
-    public var words: [[Spelling]]
+    package var words: [[Spelling]]
     /// The words that are the family name, when the name is a person's and the split is known.
-    public var family: Range<Int>?
+    package var family: Range<Int>?
     /// Whether the given-name words are separate names, each of which may stand alone with the family name
     /// (Western first and middle names); false for one given name split at a hyphen ("Min-seok").
-    public var givenNamesSeparable = false
+    package var givenNamesSeparable = false
 
-    public init(aliasIndex: Int?, words: [[Spelling]], family: Range<Int>?) {
+    package init(aliasIndex: Int?, words: [[Spelling]], family: Range<Int>?) {
         self.aliasIndex = aliasIndex
         self.words = words
         self.family = family
     }
 
     /// The given-name words: all words outside the family range.
-    public var givenWords: [[Spelling]] {
+    package var givenWords: [[Spelling]] {
         guard let family else { return [] }
         return Array(words[..<family.lowerBound]) + Array(words[family.upperBound...])
     }
 
     /// The family-name words.
-    public var familyWords: [[Spelling]] {
+    package var familyWords: [[Spelling]] {
         guard let family else { return [] }
         return Array(words[family])
     }
 
     /// The words with family and given names in the other order.
-    public var swappedWords: [[Spelling]]? {
+    package var swappedWords: [[Spelling]]? {
         guard let family, !givenWords.isEmpty else { return nil }
         return family.lowerBound == 0 ? givenWords + familyWords : familyWords + givenWords
     }

@@ -67,8 +67,11 @@ public enum MentionJSON {
 
 /// A problem with one line of JSON Lines input.
 public struct JSONLInputError: Error, CustomStringConvertible, Sendable {
+    /// The 1-based line of the input.
     public let line: Int
+    /// What is wrong with it.
     public let message: String
+    /// "line N: message".
     public var description: String { "line \(line): \(message)" }
 }
 
@@ -84,6 +87,7 @@ public struct JSONLFields: Sendable {
     /// With a document field, consecutive lines with the same value of that member are one document.
     public var document: String?
 
+    /// Field names for JSONL mode: where the text is read, where mentions are written, whether an existing mentions field may be overwritten, and the field that groups lines into documents.
     public init(text: String = "text", mentions: String = "mentions", overwriteMentions: Bool = false,
                 document: String? = nil) {
         self.text = text

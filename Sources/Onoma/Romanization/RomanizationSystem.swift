@@ -79,7 +79,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     }
 
     /// How much a key spelled this way is trusted, in [0, 1]: the standard spelling of a system scores highest.
-    public var weight: Float {
+    package var weight: Float {
         switch self {
         case .canonical, .latinAlias, .acronym: return 1.0
         case .pinyin, .hepburn, .koreanRevised, .koreanSurname, .russian, .ukrainian: return 0.97
@@ -98,7 +98,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     }
 
     /// Whether this system spells Korean syllables.
-    public var isKorean: Bool {
+    package var isKorean: Bool {
         switch self {
         case .koreanRevised, .koreanMcCuneReischauer, .koreanCustomary, .koreanSurname, .koreanLearned: return true
         default: return false
@@ -107,7 +107,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
 
     /// Whether this system's output is a full, fixed spelling that fuzzy matching may compare against. Systems
     /// whose short syllabic keys would fuzz into other names (pinyin, Korean) are matched exactly only.
-    public var allowsFuzzy: Bool {
+    package var allowsFuzzy: Bool {
         switch self {
         // Cyrillic rules spell whole words, as fixed as a Latin name: MT misspells them the same way.
         case .canonical, .latinAlias, .hepburn, .russian, .ukrainian, .russianFormOfUkrainian: return true
@@ -117,19 +117,19 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
 }
 
 /// A set of romanization systems, as a bit mask.
-public struct SystemSet: Hashable, Sendable, Sequence {
-    public var rawValue: UInt32
-    public init(rawValue: UInt32 = 0) { self.rawValue = rawValue }
-    public init(_ system: RomanizationSystem) { rawValue = 1 << UInt32(system.rawValue) }
-    public func union(_ other: SystemSet) -> SystemSet { SystemSet(rawValue: rawValue | other.rawValue) }
-    public func contains(_ system: RomanizationSystem) -> Bool { rawValue & (1 << UInt32(system.rawValue)) != 0 }
-    public func isSubset(of other: SystemSet) -> Bool { rawValue & ~other.rawValue == 0 }
+package struct SystemSet: Hashable, Sendable, Sequence {
+    package var rawValue: UInt32
+    package init(rawValue: UInt32 = 0) { self.rawValue = rawValue }
+    package init(_ system: RomanizationSystem) { rawValue = 1 << UInt32(system.rawValue) }
+    package func union(_ other: SystemSet) -> SystemSet { SystemSet(rawValue: rawValue | other.rawValue) }
+    package func contains(_ system: RomanizationSystem) -> Bool { rawValue & (1 << UInt32(system.rawValue)) != 0 }
+    package func isSubset(of other: SystemSet) -> Bool { rawValue & ~other.rawValue == 0 }
     /// Whether no system is in both sets.
-    public func isDisjoint(with other: SystemSet) -> Bool { rawValue & other.rawValue == 0 }
+    package func isDisjoint(with other: SystemSet) -> Bool { rawValue & other.rawValue == 0 }
     /// The systems whose keys fuzzy matching may use.
-    public static let fuzzyEligible = SystemSet(rawValue: RomanizationSystem.allCases.filter(\.allowsFuzzy)
+    package static let fuzzyEligible = SystemSet(rawValue: RomanizationSystem.allCases.filter(\.allowsFuzzy)
         .reduce(0) { $0 | (1 << UInt32($1.rawValue)) })
-    public func makeIterator() -> IndexingIterator<[RomanizationSystem]> {
+    package func makeIterator() -> IndexingIterator<[RomanizationSystem]> {
         RomanizationSystem.allCases.filter(contains).makeIterator()
     }
 }

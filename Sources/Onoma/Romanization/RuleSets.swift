@@ -355,13 +355,13 @@ public final class RuleSets: @unchecked Sendable {
 }
 
 /// One Latin spelling of a word or syllable, with the system that produced it.
-public struct Spelling: Hashable, Sendable {
-    public var text: String
-    public var system: RomanizationSystem
+package struct Spelling: Hashable, Sendable {
+    package var text: String
+    package var system: RomanizationSystem
     /// How unusual the spelling is, as a negative log share (0: usual, or nothing known): when a name's keys are
     /// capped, the combinations of the least unusual spellings are kept (`SpelledKey.combinations`).
-    public var cost: Float
-    public init(_ text: String, _ system: RomanizationSystem, cost: Float = 0) {
+    package var cost: Float
+    package init(_ text: String, _ system: RomanizationSystem, cost: Float = 0) {
         self.text = text
         self.system = system
         self.cost = cost

@@ -1,15 +1,15 @@
 import CICU
 
 /// An error raised while compiling a transliterator or rule set.
-public struct TransliterationError: Error, CustomStringConvertible, Sendable {
+package struct TransliterationError: Error, CustomStringConvertible, Sendable {
     /// What was being compiled: a system ID or a rule file's name.
-    public let source: String
+    package let source: String
     /// ICU's name for the failure (e.g. `U_MALFORMED_RULE`).
-    public let icuError: String
+    package let icuError: String
     /// 1-based line of a rule syntax error, when ICU reports one.
-    public let line: Int?
+    package let line: Int?
 
-    public var description: String {
+    package var description: String {
         if let line { return "\(source): line \(line): ICU rule error \(icuError)" }
         return "\(source): ICU error \(icuError)"
     }
@@ -19,18 +19,18 @@ public struct TransliterationError: Error, CustomStringConvertible, Sendable {
 ///
 /// Instances are immutable once compiled, but ICU's transliterator objects are not documented as safe for
 /// concurrent use, so each call is serialized by the caller (keys are derived at load time, on one thread).
-public final class Transliterator: @unchecked Sendable {
+package final class Transliterator: @unchecked Sendable {
     private let handle: OpaquePointer
     /// The system ID or rule-set name this transliterator was built from.
-    public let name: String
+    package let name: String
 
     /// Opens a system transliterator by its ICU ID, e.g. `"Han-Latin/Names"` or `"Hiragana-Latin"`.
-    public convenience init(id: String) throws {
+    package convenience init(id: String) throws {
         try self.init(name: id, rules: nil)
     }
 
     /// Compiles ICU transform rules (the syntax of ICU's rule-based transliterator) under `name`.
-    public convenience init(name: String, rules: String) throws {
+    package convenience init(name: String, rules: String) throws {
         try self.init(name: name, rules: Optional(rules))
     }
 
@@ -57,7 +57,7 @@ public final class Transliterator: @unchecked Sendable {
     deinit { onoma_translit_close(handle) }
 
     /// Transliterates `text`. Returns the input unchanged if ICU reports a failure (it does not for valid UTF-16).
-    public func callAsFunction(_ text: String) -> String {
+    package func callAsFunction(_ text: String) -> String {
         let input = Array(text.utf16)
         var capacity = input.count * 4 + 32
         while true {

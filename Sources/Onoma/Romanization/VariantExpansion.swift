@@ -1,8 +1,8 @@
 /// Expands the choice notation of Onoma's rule files: `{a|b|c}` stands for any one of a, b, c.
 /// `"serg{ey|ei}"` -> `["sergey", "sergei"]`. The first choice of each group comes first in the output, so the
 /// first result is always the rule set's preferred spelling. At most `limit` results.
-public enum VariantExpansion {
-    public static func expand(_ pattern: String, limit: Int = 64) -> [String] {
+package enum VariantExpansion {
+    package static func expand(_ pattern: String, limit: Int = 64) -> [String] {
         var results = [""]
         var rest = Substring(pattern)
         while !rest.isEmpty {

@@ -1,17 +1,17 @@
 /// A word of running text, located by Unicode code point offsets.
-public struct Token: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
     /// Offset of the first code point.
-    public var start: Int
+    package var start: Int
     /// Offset one past the last code point.
-    public var end: Int
+    package var end: Int
     /// The word as written.
-    public var text: String
+    package var text: String
     /// The word folded by `KeyFolding` and joined ("Jin-ping" -> "jinping").
-    public var key: String
-    public var shape: Shape
+    package var key: String
+    package var shape: Shape
 
     /// How a word is written, which tells whether it may be (part of) a name.
-    public enum Shape: Sendable, Equatable {
+    package enum Shape: Sendable, Equatable {
         /// First letter upper case, the rest not all upper case: "Raimondo", "McDonald".
         case capitalized
         /// Two or more letters, all upper case: "BIDEN", "METI".
@@ -26,8 +26,8 @@ public struct Token: Sendable, Equatable {
 /// Splits text into words: runs of letters, digits and combining marks, joined across an apostrophe or hyphen
 /// that stands between two letters ("O'Brien", "Jin-ping", "al-Assad"). A trailing possessive "'s" is left out
 /// of the word ("Abe's" -> "Abe").
-public enum Tokenizer {
-    public static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
+package enum Tokenizer {
+    package static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token]()
         var i = 0
         let n = scalars.count
