@@ -96,7 +96,7 @@ struct Routes: Sendable {
     ]
 
     func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: JSONErrorMiddleware(logger: logger, routes: Self.routes))
         let version = configuration.version
         router.get("/healthz") { _, _ in JSONResponse.make(OnomaAPI.health(store.snapshot, version: version)) }
@@ -155,6 +155,12 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: [(path: String, method: HTTPRequest.Method)]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // The router answers HEAD wherever GET is (RFC 9110 §9.3.2); an error reply to HEAD has no body either.
+        let response = try await respond(request, context: context, next: next)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as ServiceError {

@@ -214,7 +214,8 @@ enum HTTPClient {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let length = Int(headers["content-length"] ?? "0") ?? 0
+        // A reply to HEAD states the length of the body a GET would get, and sends none.
+        let length = method == "HEAD" ? 0 : Int(headers["content-length"] ?? "0") ?? 0
         while received.count - headEnd.upperBound < length { try readMore() }
         let body = received[headEnd.upperBound..<(headEnd.upperBound + length)]
         return HTTPReply(status: status, headers: headers, body: Data(body))
@@ -419,6 +420,15 @@ enum HTTPClient {
             let trace = try server.request("TRACE", "/v1/entities/velmora")
             #expect(trace.status == 405)
             #expect(trace.headers["allow"] == "GET")
+            // HEAD is answered wherever GET is, with GET's status and headers and no body.
+            let head = try server.request("HEAD", "/v1/entities/velmora")
+            let get = try server.request("GET", "/v1/entities/velmora")
+            #expect(head.status == 200 && get.status == 200)
+            #expect(head.body.isEmpty && head.headers["content-length"] == get.headers["content-length"])
+            #expect(try server.request("HEAD", "/healthz").status == 200)
+            #expect(try server.request("HEAD", "/v1/entities/nobody").status == 404)
+            let headOfPost = try server.request("HEAD", "/v1/match")
+            #expect(headOfPost.status == 405 && headOfPost.headers["allow"] == "POST")
             // The server still answers after all that.
             #expect(try server.request("GET", "/healthz").status == 200)
         }
