@@ -99,3 +99,76 @@ import Testing
         #expect(run.stderrText.contains("must differ"))
     }
 }
+
+/// `--jobs N` (issue 11): JSONL lines are cut into pieces only where a document starts and normalized on N threads;
+/// the output, the report, skipped lines and errors are those of one thread.
+@Suite struct JobsCLITests {
+    static let gazetteer = """
+        {"id": "zorbin-quaylock", "name": "Zorbin Quaylock", "type": "person", "given": "Zorbin", "family": "Quaylock", "aliases": [{"text": "Zorbin Quailock", "kind": "deprecated"}]}
+        {"id": "marbrand", "name": "Marbrand", "type": "place", "aliases": [{"text": "Marbrandt", "kind": "deprecated"}]}
+
+        """
+
+    /// 600 lines in documents of 1 to 7 lines: a full name early in a document supports the family name alone later.
+    static func input(badLines: Set<Int> = []) -> String {
+        var out = ""
+        var document = 0, left = 0
+        for i in 0..<600 {
+            if left == 0 { document += 1; left = 1 + (i * 7919) % 7 }
+            left -= 1
+            if badLines.contains(i) { out += "{\"doc\": \(document), \"text\": 3}\n"; continue }
+            let text = left % 3 == 0 ? "Zorbin Quailock visited Marbrandt." : i % 2 == 0 ? "Later Quaylock spoke." : "Nothing here."
+            out += "{\"doc\": \(document), \"text\": \"\(text)\"}\n"
+        }
+        return out
+    }
+
+    func run(_ input: String, _ extra: [String], in scratch: Scratch) throws -> (ToolRun, String) {
+        _ = try scratch.write("in.jsonl", input)
+        let run = try OnomaTool.run(["normalize", "--input-format", "jsonl", "--no-default-gazetteer", "--gazetteer", "g.jsonl",
+                                     "in.jsonl", "--report", "report.jsonl"] + extra, in: scratch.url)
+        let report = scratch.exists("report.jsonl") ? String(decoding: try scratch.read("report.jsonl"), as: UTF8.self) : ""
+        try? FileManager.default.removeItem(atPath: scratch.path("report.jsonl"))
+        return (run, report)
+    }
+
+    @Test(arguments: [[String](), ["--doc-field", "doc"]])
+    func severalThreadsWriteWhatOneWrites(_ options: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write("g.jsonl", Self.gazetteer)
+        let (one, oneReport) = try run(Self.input(), options, in: scratch)
+        expectSuccess(one)
+        #expect(one.stdoutText.contains("Zorbin Quaylock visited Marbrand."))
+        if !options.isEmpty { #expect(one.stdoutText.contains("Later Quaylock spoke.\", \"mentions\": [{")) }
+        for jobs in ["2", "3"] {
+            let (many, manyReport) = try run(Self.input(), options + ["--jobs", jobs], in: scratch)
+            expectSuccess(many)
+            #expect(many.stdout == one.stdout, "--jobs \(jobs)")
+            #expect(manyReport == oneReport, "--jobs \(jobs)")
+        }
+    }
+
+    @Test func errorsAndSkippedLinesAreThoseOfOneThread() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write("g.jsonl", Self.gazetteer)
+        let input = Self.input(badLines: [150, 420])
+        let (one, _) = try run(input, ["--doc-field", "doc"], in: scratch)
+        let (two, _) = try run(input, ["--doc-field", "doc", "--jobs", "2"], in: scratch)
+        #expect(one.status == 1 && two.status == 1)
+        #expect(two.stderrText == one.stderrText)
+        #expect(two.stderrText.contains("in.jsonl: line 151:"))
+        let (skipOne, _) = try run(input, ["--doc-field", "doc", "--skip-invalid"], in: scratch)
+        let (skipTwo, _) = try run(input, ["--doc-field", "doc", "--skip-invalid", "--jobs", "2"], in: scratch)
+        #expect(skipOne.status == 0 && skipTwo.status == 0)
+        #expect(skipTwo.stdout == skipOne.stdout)
+        #expect(skipTwo.stderrText == skipOne.stderrText && skipTwo.stderrText.contains("2 lines could not be normalized"))
+    }
+
+    @Test func jobsMustBeAWholeNumberFromOne() throws {
+        let run = try OnomaTool.run(["normalize", "--jobs", "0"], stdin: Data())
+        #expect(run.status == 64)
+        #expect(run.stderrText.contains("--jobs takes a whole number from 1"))
+    }
+}

@@ -120,6 +120,31 @@ public enum JSONLNormalizer {
                                      fields: JSONLFields, document: inout DocumentContext)
         throws(JSONLInputError) -> (output: String, mentions: [Mention]) {
         if TextLines.isBlank(line) { return (line, []) }
+        let (bytes, members, textMember, text, existing) = try checked(line, lineNumber: lineNumber, fields: fields)
+        if fields.document != nil {
+            let value = documentValue(members, fields)
+            if value != document.key || value == nil { document = DocumentContext(key: value) }
+        } else {
+            document = DocumentContext()
+        }
+        let result = engine.normalize(text, mode: mode, context: &document)
+        let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
+        // An unchanged text keeps its bytes as written (escapes included); a changed one is written anew.
+        // Compared as bytes: a replacement that differs only by Unicode normalization is still a rewrite.
+        var edits: [(Range<Int>, String)] = result.text.utf8.elementsEqual(text.utf8) ? []
+            : [(textMember.valueRange, JSONWriter.quote(result.text))]
+        if let old = existing.first {
+            edits.append((old.valueRange, mentionsJSON))
+        } else {
+            edits.append(insertion(JSONWriter.quote(fields.mentions) + ": " + mentionsJSON, into: bytes, members: members))
+        }
+        return (String(decoding: applying(edits, to: bytes), as: UTF8.self), result.mentions)
+    }
+
+    /// A line's bytes and members, its text member and text, and its mentions member if it has one: every check
+    /// `normalizeLine` makes before it normalizes, so that `documentEffect` makes the same.
+    private static func checked(_ line: String, lineNumber: Int, fields: JSONLFields)
+        throws(JSONLInputError) -> ([UInt8], [JSONMember], JSONMember, String, [JSONMember]) {
         let bytes = Array(line.utf8)
         let members = try objectMembers(bytes, lineNumber: lineNumber)
         // Parsers disagree on a repeated key (most keep the last, some the first): which text would be normalized
@@ -141,24 +166,25 @@ public enum JSONLNormalizer {
         if existing.count > 1 {
             throw JSONLInputError(line: lineNumber, message: "\(JSONWriter.quote(fields.mentions)) appears more than once")
         }
-        if let docField = fields.document {
-            let value = members.first(where: { $0.key == docField }).map { JSONWriter.serialize($0.value) }
-            if value != document.key || value == nil { document = DocumentContext(key: value) }
-        } else {
-            document = DocumentContext()
-        }
-        let result = engine.normalize(text, mode: mode, context: &document)
-        let mentionsJSON = JSONWriter.serialize(.array(result.mentions.map { MentionJSON.object($0) }))
-        // An unchanged text keeps its bytes as written (escapes included); a changed one is written anew.
-        // Compared as bytes: a replacement that differs only by Unicode normalization is still a rewrite.
-        var edits: [(Range<Int>, String)] = result.text.utf8.elementsEqual(text.utf8) ? []
-            : [(textMember.valueRange, JSONWriter.quote(result.text))]
-        if let old = existing.first {
-            edits.append((old.valueRange, mentionsJSON))
-        } else {
-            edits.append(insertion(JSONWriter.quote(fields.mentions) + ": " + mentionsJSON, into: bytes, members: members))
-        }
-        return (String(decoding: applying(edits, to: bytes), as: UTF8.self), result.mentions)
+        return (bytes, members, textMember, text, existing)
+    }
+
+    /// What `normalizeLine` does with the document context at this line, without normalizing it: nil when it
+    /// leaves the context as it was (a blank line, or one it refuses); else whether the line starts a new document
+    /// given the key of the current one, and the key it leaves. A line that starts a document does not depend on
+    /// the lines before it: a batch can be cut there and its parts normalized apart, with the same result.
+    package static func documentEffect(_ line: String, lineNumber: Int, fields: JSONLFields, currentKey: String?)
+        -> (starts: Bool, key: String?)? {
+        if TextLines.isBlank(line) { return nil }
+        guard let (_, members, _, _, _) = try? checked(line, lineNumber: lineNumber, fields: fields) else { return nil }
+        guard fields.document != nil else { return (true, nil) }
+        let value = documentValue(members, fields)
+        return (value != currentKey || value == nil, value)
+    }
+
+    /// The line's value of the document field, as JSON text (nil without the field or the member).
+    private static func documentValue(_ members: [JSONMember], _ fields: JSONLFields) -> String? {
+        fields.document.flatMap { field in members.first { $0.key == field }.map { JSONWriter.serialize($0.value) } }
     }
 
     /// A line that could not be normalized, passed through so that a batch goes on (`--skip-invalid`): a JSON
