@@ -56,6 +56,9 @@ MIN_POPULATION = 500_000
 # kept only when a dictionary confirms its name in the country's own language (REGIONAL_LANGS).
 REGIONAL_OUT = os.path.join(ROOT, 'Data', 'gazetteer', 'cities-regional.jsonl')
 REGIONAL_MIN_POPULATION = 100_000
+# China's county-level cities and Ukraine's towns of the war reach below 100,000; GeoNames' smaller entries elsewhere
+# are mostly neighbourhoods (Akihabara, Fili) and localities.
+REGIONAL_MIN_POPULATION_BY_COUNTRY = {'CN': 50_000, 'TW': 50_000, 'UA': 50_000}
 REGIONAL_LANGS = {'CN': 'zh', 'TW': 'zh', 'JP': 'ja', 'KR': 'ko', 'KP': 'ko', 'RU': 'ru', 'UA': 'uk', 'BY': 'ru',
                   'KZ': 'ru'}
 
@@ -102,6 +105,9 @@ NAME_OVERRIDES.update({
     ('Fukayachō', 'JP'): 'Fukaya', ('Chinju', 'KR'): 'Jinju', ('Kamensk-Ural’skiy', 'RU'): 'Kamensk-Uralsky',
     ('Velikiy Novgorod', 'RU'): 'Veliky Novgorod', ('Artëm', 'RU'): 'Artyom', ('Vinnytsya', 'UA'): 'Vinnytsia',
     ('Makiyivka', 'UA'): 'Makiivka', ('Kamyanske', 'UA'): 'Kamianske', ('Yevpatoriya', 'UA'): 'Yevpatoria',
+    ('Kostyantynivka', 'UA'): 'Kostiantynivka', ('Izmayil', 'UA'): 'Izmail', ('Feodosiya', 'UA'): 'Feodosia',
+    ('Yenakiyeve', 'UA'): 'Yenakiieve', ('Oleksandriya', 'UA'): 'Oleksandriia', ('Pervomaysk', 'UA'): 'Pervomaisk',
+    ('Rikaze', 'CN'): 'Shigatse',
 })
 
 # Regional-tier entries left out by name: sections of a larger city (Tokyo's special wards, as Setagaya above; the
@@ -113,11 +119,15 @@ REGIONAL_EXCLUDED = {
            'Arakawa', 'Taito', 'Honmachi', 'Shimotoda', 'Minamirinkan', 'Kamirenjaku', 'Iwatsuki'],
     'UA': ['Darnytsya', 'Vyhurivshchyna-Troyeshchyna', 'Obolon', 'Borshchahivka', 'Tsentralnyi', 'Nyzhnodniprovsk',
            'Sykhiv', 'Zarichnyi', 'Bohuniya', 'Mykilska Borshchahivka', 'Vilkhivskyi', 'Cheremushky', 'Pozniaky',
-           'Kalynivskyi', 'Chumakivskyi', 'Kindrativskyi', 'Pechersk', 'Oleksiyivka', 'Oleksandrivskyi'],
+           'Kalynivskyi', 'Chumakivskyi', 'Kindrativskyi', 'Pechersk', 'Oleksiyivka', 'Oleksandrivskyi',
+           'Lisovyi Masyv', 'Podilskyi', 'Voskresenka', 'Kryukiv', 'Chokolivka', 'Nyvky', 'Samar', 'Mykytivskyi',
+           'Vidradnyi', 'Holosiyiv', 'Shulyavka', 'Inhulets', 'Vynohradar', 'Svyatoshyn',
+           'Siverskodonetsk'],   # Sievierodonetsk is regions.jsonl's, under the spelling newspapers print
     'RU': ['Cherëmushki', 'Tsaritsyno', 'Kolpino', 'Vladimir'],
     'KR': ['Siheungdong', 'Gijang'], 'KZ': ['Oral'], 'TW': ['Bade'],
     'KP': ['Man’gyŏngdae-ri', 'Changam-ch’on', "Paek'ak", 'Ŭllyul', 'Kangnyŏng'],
-    'CN': ['Santo António', 'Nossa Senhora de Fátima', 'Ālā\'ĕr', 'Shangri-La', 'Tongzhou', 'Humen', 'Zhonghe'],
+    'CN': ['Santo António', 'Nossa Senhora de Fátima', 'Ālā\'ĕr', 'Shangri-La', 'Tongzhou', 'Humen', 'Zhonghe',
+           'Wulingyuan'],
 }
 
 
@@ -133,7 +143,15 @@ def regional_name(name, country):
     return re.sub(r'-(shi|si|ni|ri|up)$', '', name)
 
 
-MISNOMERS = {'Honchō'}   # not kept as an alias: a GeoNames name that is not the city's
+MISNOMERS = {'Honchō'}
+
+# The adjectives CC-CEDICT glosses a city's country with ("Hamburg (German city)"), beside the country's name.
+COUNTRY_ADJECTIVES = {'JP': ['japanese'], 'KR': ['korea', 'south korea', 'korean'], 'KP': ['north korea', 'dprk'],
+                      'RU': ['russian'], 'UA': ['ukrainian'], 'DE': ['german'], 'FR': ['french'], 'IT': ['italian'],
+                      'ES': ['spanish'], 'GB': ['uk', 'england', 'scotland', 'wales', 'english', 'british'],
+                      'US': ['us', 'usa', 'american'], 'IN': ['indian'], 'PK': ['pakistani'], 'IR': ['iranian'],
+                      'TR': ['turkish'], 'BR': ['brazilian'], 'MX': ['mexican'], 'CA': ['canadian'],
+                      'AU': ['australian'], 'VN': ['vietnamese'], 'ID': ['indonesian'], 'PH': ['philippine']}   # not kept as an alias: a GeoNames name that is not the city's
 
 # GeoNames entries of 500,000 or more that are no city of their own: sections of a larger city (boroughs, wards,
 # districts, townships, localities) or entries whose population is a district's or a duplicate's. geonameid: why.
@@ -348,6 +366,38 @@ def chinese_lang(cedict, text, names, chinese_city, city_sense=False):
     return None
 
 
+def cedict_city_senses(cedict):
+    """folded name -> [(traditional, simplified, sense)] for every CC-CEDICT proper-noun sense that is a place's name
+    alone or followed by a description (Irkutsk; Nagoya, city in Japan; Pohang (city in South Korea)); old names,
+    abbreviations and senses naming a province, county, river… are left out."""
+    index, seen = defaultdict(list), set()
+    for entries in cedict.values():
+        for trad, simp, pinyin, senses in entries:
+            if (trad, simp, pinyin) in seen or not pinyin[:1].isupper():
+                continue
+            seen.add((trad, simp, pinyin))
+            for sense in senses:
+                if FORMER.search(sense) or re.search(r'old spelling|abbr\.|' + NOT_A_CITY, sense, re.I):
+                    continue
+                head = re.split(r'\s*[,(]', sense)[0].strip()
+                index[fold(head)].append((trad, simp, sense))
+    return index
+
+
+def cedict_city(index, names, country_words, homonym):
+    """The (traditional, simplified) forms CC-CEDICT gives a city whose GeoNames names give no Han name: the one
+    headword whose sense is the city's name followed by its country (Nagoya, city in Japan; Hamburg (German city)),
+    or by "city" or "capital" when no other city of the gazetteer has the name."""
+    found = {}
+    for n in names:
+        for trad, simp, sense in index.get(fold(n), []):
+            rest = ' ' + fold(sense[len(n):]) + ' '
+            names_country = any(' ' + w + ' ' in rest for w in country_words)
+            if names_country or (not homonym and re.search(r' (city|capital|port) ', rest)):
+                found[simp] = (trad, simp)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # --- Russian, Ukrainian, Arabic: the spelling dictionaries -----------------------------------------------------
 
 class Speller:
@@ -473,7 +523,8 @@ def select_cities(gc, countries_in_gazetteer, report):
         if c['population'] >= MIN_POPULATION and c['geonameid'] not in chosen:
             chosen[c['geonameid']] = (c, None)
     for c in cities.values():
-        if c['countrycode'] in REGIONAL_LANGS and c['population'] >= REGIONAL_MIN_POPULATION and c['geonameid'] not in chosen:
+        floor = REGIONAL_MIN_POPULATION_BY_COUNTRY.get(c['countrycode'], REGIONAL_MIN_POPULATION)
+        if c['countrycode'] in REGIONAL_LANGS and c['population'] >= floor and c['geonameid'] not in chosen:
             chosen[c['geonameid']] = (c, 'regional')
     return chosen
 
@@ -524,6 +575,10 @@ def main():
     homonyms = defaultdict(list)
     regional = []
     named_in_country = {}
+    city_senses = cedict_city_senses(cedict)
+    name_count = defaultdict(int)
+    for c, _ in chosen.values():
+        name_count[fold(NAME_OVERRIDES.get((c['name'], c['countrycode']), c['name']))] += 1
     for gid, (c, capital_of) in sorted(chosen.items(), key=lambda kv: (-kv[1][0]['population'], kv[0])):
         tier = 'regional' if capital_of == 'regional' else 'main'
         capital_of = None if tier == 'regional' else capital_of
@@ -603,6 +658,13 @@ def main():
                     han_kept.append(other)
             elif c['countrycode'] != 'JP':
                 report.append(f'{name}: {text}: no CC-CEDICT sense names the city')
+        if not han_kept and c['countrycode'] not in ('CN', 'TW', 'HK', 'MO'):
+            adjective = COUNTRY_ADJECTIVES.get(c['countrycode'], [])
+            country_words = [fold(countries.get(c['countrycode'], {}).get('name', ''))] + adjective
+            found = cedict_city(city_senses, [name, c['name']], [w for w in country_words if w], name_count[fold(name)] > 1)
+            if found:
+                trad, simp = found
+                han_kept = [(simp, 'zh')] + ([(trad, 'zh-Hant')] if trad != simp else [])
         for text, lang in han_kept:
             if not redundant(text, [t for t, _ in han_kept]):
                 add({'text': text, 'lang': lang}, 'CC-CEDICT')
