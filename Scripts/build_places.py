@@ -366,10 +366,9 @@ def chinese_lang(cedict, text, names, chinese_city, city_sense=False):
     return None
 
 
-def cedict_city_senses(cedict):
-    """folded name -> [(traditional, simplified, sense)] for every CC-CEDICT proper-noun sense that is a place's name
-    alone or followed by a description (Irkutsk; Nagoya, city in Japan; Pohang (city in South Korea)); old names,
-    abbreviations and senses naming a province, county, river… are left out."""
+def cedict_sense_index(cedict, skip):
+    """folded sense head -> [(traditional, simplified, sense)] for every CC-CEDICT proper-noun sense (its text before
+    the first comma or parenthesis: Irkutsk; Nagoya, city in Japan; Texas, US state) but those matching `skip`."""
     index, seen = defaultdict(list), set()
     for entries in cedict.values():
         for trad, simp, pinyin, senses in entries:
@@ -377,11 +376,14 @@ def cedict_city_senses(cedict):
                 continue
             seen.add((trad, simp, pinyin))
             for sense in senses:
-                if FORMER.search(sense) or re.search(r'old spelling|abbr\.|' + NOT_A_CITY, sense, re.I):
-                    continue
-                head = re.split(r'\s*[,(]', sense)[0].strip()
-                index[fold(head)].append((trad, simp, sense))
+                if not re.search(skip, sense, re.I):
+                    index[fold(re.split(r'\s*[,(]', sense)[0].strip())].append((trad, simp, sense))
     return index
+
+
+def cedict_city_senses(cedict):
+    """The sense index for cities: old names, abbreviations and senses naming a province, county, river… left out."""
+    return cedict_sense_index(cedict, FORMER.pattern + r'|old spelling|abbr\.|' + NOT_A_CITY)
 
 
 def cedict_city(index, names, country_words, homonym):

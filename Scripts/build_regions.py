@@ -15,7 +15,7 @@ cities of 500,000+ such as Donetsk and Osaka, and the Chinese municipalities).
 """
 import json, os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_places import load_enamdict, japanese_reading, existing_gazetteer, fold, load_cedict  # noqa: E402
+from build_places import load_enamdict, japanese_reading, existing_gazetteer, fold, load_cedict, cedict_sense_index  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'Data', 'gazetteer', 'regions.jsonl')
@@ -119,29 +119,13 @@ def cedict_names(cedict_by_sense, name):
     """The zh and zh-Hant aliases of the CC-CEDICT entries one of whose senses is the region's English name alone,
     or followed by a description ("Texas, US state", "Chechnya, a republic in southwestern Russia")."""
     aliases = []
-    for trad, simp in cedict_by_sense.get(fold(name), []):
+    for trad, simp, _ in cedict_by_sense.get(fold(name), []):
         if len(simp) <= 2 and simp.endswith('州'):
             continue   # 加州, 伊州: a clipped form whose reading (Jiazhou, Yizhou) is a Chinese town's
         for text, lang in ((simp, 'zh'), (trad, 'zh-Hant')):
             if not any(a['text'] == text for a in aliases):
                 aliases.append({'text': text, 'lang': lang})
     return aliases
-
-
-def index_cedict_senses(cedict):
-    """folded sense head -> [(traditional, simplified)]: a sense's text before its first comma or parenthesis."""
-    index, seen = {}, set()
-    for entries in cedict.values():
-        for trad, simp, pinyin, senses in entries:
-            if (trad, simp, pinyin) in seen or not pinyin[:1].isupper():
-                continue
-            seen.add((trad, simp, pinyin))
-            for sense in senses:
-                if re.search(r'\b(city|county|district|river|abbr|old name|former)\b', sense, re.I):
-                    continue
-                head = re.split(r'[,(]', sense)[0].strip()
-                index.setdefault(fold(head), []).append((trad, simp))
-    return index
 
 
 def slug(country, name):
@@ -153,7 +137,7 @@ def main():
     if enamdict is None:
         sys.exit('enamdict is missing: apt-get install -y enamdict')
     ids, taken, native_owned = existing_gazetteer((OUT,))
-    by_sense = index_cedict_senses(load_cedict())
+    by_sense = cedict_sense_index(load_cedict(), r'\b(city|county|district|river|abbr|old name|former)\b')
     out, report = [], []
 
     def emit(country, name, aliases, source, kind, cedict_name=None):
