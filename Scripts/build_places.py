@@ -116,7 +116,8 @@ NAME_OVERRIDES.update({
 # and names that are ordinary English words or a common given name (Oral, Bade, Vladimir, Shangri-La).
 REGIONAL_EXCLUDED = {
     'JP': ['Katsushika', 'Minato', 'Shinjuku', 'Nakano', 'Kita', 'Toshima', 'Meguro', 'Sumida', 'Bunkyo', 'Shibuya',
-           'Arakawa', 'Taito', 'Honmachi', 'Shimotoda', 'Minamirinkan', 'Kamirenjaku', 'Iwatsuki'],
+           'Arakawa', 'Taito', 'Honmachi', 'Shimotoda', 'Minamirinkan', 'Kamirenjaku', 'Iwatsuki',
+           'Tama'],   # 多摩 read in Mandarin is Duomo, an English word: native English "Duomo" would become Tama
     'UA': ['Darnytsya', 'Vyhurivshchyna-Troyeshchyna', 'Obolon', 'Borshchahivka', 'Tsentralnyi', 'Nyzhnodniprovsk',
            'Sykhiv', 'Zarichnyi', 'Bohuniya', 'Mykilska Borshchahivka', 'Vilkhivskyi', 'Cheremushky', 'Pozniaky',
            'Kalynivskyi', 'Chumakivskyi', 'Kindrativskyi', 'Pechersk', 'Oleksiyivka', 'Oleksandrivskyi',
