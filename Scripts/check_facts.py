@@ -22,8 +22,9 @@ What is checked, alias by alias:
 Every alias is counted as confirmed, unconfirmed (the dictionary does not have it) or MISMATCH (the dictionary has
 the characters, but not as this entity or not with this reading: often a homograph, so each is listed for a person
 to judge). A CC-CEDICT entry that only points to another headword ("see 昂山素季", "Taiwan equivalent of 希拉里") is
-followed. Country names generated from ICU's CLDR data are counted under their own source. With --strict the exit
-status is 1 if there is any mismatch.
+followed. Country names generated from ICU's CLDR data are counted under their own source. zh and zh-Hant are
+counted apart, and two closing lines give the share of the curated files' Chinese and Japanese names confirmed.
+With --strict the exit status is 1 if there is any mismatch.
 """
 import argparse, glob, gzip, json, os, re, sys, unicodedata
 from collections import Counter, defaultdict
@@ -244,7 +245,7 @@ def main():
                         else:
                             record(check, 'unconfirmed', where, f'{text}: not in enamdict, edict or ipadic')
                 elif lang.startswith('zh') and cedict is not None:
-                    check = prefix + 'zh name (CC-CEDICT)'
+                    check = prefix + f'{"zh-Hant" if lang == "zh-Hant" else "zh"} name (CC-CEDICT)'
                     entries = list(cedict.get(text.replace(' ', '').replace('·', '・'), []) or cedict.get(text, []))
                     # Follow cross-references to other headwords.
                     for _, gloss in list(entries):
@@ -298,6 +299,13 @@ def main():
         c = counts[check]
         print(f'  {check:<{width}}  ' + ', '.join(f'{c[o]} {o}' for o in ['confirmed', 'unconfirmed', 'MISMATCH', 'not checked'] if c[o]))
     mismatches = sum(c['MISMATCH'] for c in counts.values())
+    # The issue's bar: the share of the curated files' Chinese and Japanese names a dictionary confirms.
+    for label, keys in (('zh and zh-Hant names', ['zh name (CC-CEDICT)', 'zh-Hant name (CC-CEDICT)']),
+                        ('ja names with readings', ['ja reading (enamdict/edict/ipadic)'])):
+        done = sum(counts[k]['confirmed'] for k in keys)
+        total = sum(counts[k][o] for k in keys for o in ('confirmed', 'unconfirmed', 'MISMATCH'))
+        if total:
+            print(f'{label} confirmed: {done} of {total} ({100 * done / total:.1f}%)')
     print(f'mismatches: {mismatches}')
     return 1 if mismatches and a.strict else 0
 
