@@ -13,6 +13,7 @@ import Testing
         Entity(id: "olga-beresova", name: "Olga Beresova", type: .person, aliases: [Alias(text: "Ольга Бересова", lang: "ru")]),
         Entity(id: "ken-tanaka", name: "Ken Tanaka", type: .person, aliases: [Alias(text: "田中健", lang: "ja", reading: "たなか けん")]),
         Entity(id: "yuki-tanaka", name: "Yuki Tanaka", type: .person, aliases: [Alias(text: "田中雪", lang: "ja", reading: "たなか ゆき")]),
+        Entity(id: "jun-ogiwara", name: "Jun Ogiwara", type: .person, aliases: [Alias(text: "荻原淳", lang: "ja", reading: "おぎわら じゅん")]),
     ], rules: try! RuleSets())
 
     @Test func transliteration() throws {
@@ -36,6 +37,16 @@ import Testing
         let top = try #require(Self.engine.explain("Haruki Sat").mention?.candidates.first)
         #expect(top.method == .truncation)
         #expect(top.detail == "haruki = given name; truncated family name: sat ⊂ sato")
+    }
+
+    /// A Chinese name is cut short by whole syllables only: "Wang Jian" is Wang Jianguo cut after a syllable, but
+    /// "Wan Jianguo" is not "Wang" cut inside its syllable (wan ⊂ wang is another syllable and someone else).
+    /// A Japanese name is not held to pinyin syllables: "Jun Ogiwa" is Jun Ogiwara cut short.
+    @Test(arguments: [("Wang Jian", "wang-jianguo", true), ("Wan Jianguo", "wang-jianguo", false), ("Wang Jia", "wang-jianguo", false),
+                      ("Jun Ogiwa", "jun-ogiwara", true)])
+    func aChineseNameIsCutByWholeSyllables(_ name: String, _ id: String, _ truncation: Bool) throws {
+        let candidates = Self.engine.explain(name).mention?.candidates ?? []
+        #expect(candidates.contains { $0.id == id && $0.method == .truncation } == truncation, "\(candidates.map(\.detail))")
     }
 
     @Test func fuzzy() throws {

@@ -168,6 +168,13 @@ struct Matcher {
                               other, with: complement, spellingVariants: hit.part == .family && westernGivenName(hit.entity, complement),
                               inflected: hasCyrillicAlias(hit.entity))
                     else { continue }
+                    // A Chinese name is cut short by whole syllables (Jin for Jinping); a syllable cut inside ("Hua"
+                    // for Huang) is another syllable, another character and someone else.
+                    if method == .truncation, chineseNamed(hit.entity, chineseOnly: true) {
+                        let syllables = engine.background.pinyinSyllableCount
+                        guard let kept = syllables(other), let cut = syllables(String(spelled.dropFirst(other.count))),
+                              kept + cut == syllables(spelled) else { continue }
+                    }
                     // "Ma Ying" is not Ma Ying-jeou cut short: a name cut at its own hyphen is another name.
                     if method == .truncation, let part = hit.part == .family ? engine.displays[hit.entity].given : engine.displays[hit.entity].family,
                        let hyphen = part.firstIndex(of: "-"), KeyFolding.key(String(part[..<hyphen])) == other { continue }
@@ -291,10 +298,14 @@ struct Matcher {
 
     /// Whether an entity's canonical name is the pinyin of one of its Han aliases, in either order (Wang Yiqun,
     /// 王逸群), as opposed to a foreign name with a Chinese transliteration (Joe Biden, 拜登).
-    private func chineseNamed(_ entity: Int) -> Bool {
+    /// With `chineseOnly`, the alias must be Chinese (a `zh` language, or none and no kana reading), not a
+    /// Japanese name whose Hepburn reading is the canonical name.
+    private func chineseNamed(_ entity: Int, chineseOnly: Bool = false) -> Bool {
         let canonical = KeyFolding.key(engine.entities[entity].name)
         return engine.forms[entity].contains { form in
             guard let a = form.aliasIndex, dominantScript(engine.entities[entity].aliases[a].text) == .han else { return false }
+            let alias = engine.entities[entity].aliases[a]
+            if chineseOnly, !(alias.lang.map { $0.hasPrefix("zh") } ?? (alias.reading == nil)) { return false }
             return NameForm.primary(form.words) == canonical || form.swappedWords.map(NameForm.primary) == canonical
         }
     }
