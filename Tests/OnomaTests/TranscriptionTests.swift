@@ -23,6 +23,18 @@ import Testing
         Engine(entities: entities, rules: try! RuleSets()).normalize(text).mentions.first { $0.surface == surface }
     }
 
+    /// A Japanese place read as Mandarin (what Chinese MT writes for it) stands alone unless the reading is some
+    /// other word: "Beiye" (北野, Kitano) and "Pinchuan" (品川, Shinagawa) are the places, "Duomo" (多摩, Tama) is
+    /// an English word first; a pinyin reading is never taken for a Chinese given name.
+    @Test(arguments: [("多摩", "たま", "Tama", "Duomo", false), ("品川", "しながわ", "Shinagawa", "Pinchuan", true),
+                      ("北野", "きたの", "Kitano", "Beiye", true)])
+    func aJapanesePlaceReadAsMandarinIsAForeignReading(_ kanji: String, _ reading: String, _ name: String, _ surface: String,
+                                                        _ resolved: Bool) {
+        let place = Entity(id: "p", name: name, type: .place, aliases: [Alias(text: kanji, lang: "ja", reading: reading)], country: "JP")
+        let mention = Self.decided("Visitors crowded \(surface) on Sunday.", surface, entities: [place])
+        #expect((mention?.status == .resolved) == resolved)
+    }
+
     @Test func syllablesSplitIntoWordsAreNotThePlace() {
         #expect(Self.decided("So I went home early.", "So I")?.status != .resolved)
     }

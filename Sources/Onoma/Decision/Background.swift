@@ -94,7 +94,9 @@ public struct Background: Sendable {
     /// the entity's own name is no evidence of someone else.
     /// `person` says whether the candidate is a person: the family names of people in the news are frequent words
     /// of English text too, so `properWords` explain a span only for other candidates.
-    package func explain(_ words: [String], ownWords: Set<String> = [], person: Bool = false) -> BackgroundExplanation? {
+    /// Without `chineseNames`, pinyin syllables explain nothing (a place's transliteration is not a given name).
+    package func explain(_ words: [String], ownWords: Set<String> = [], person: Bool = false,
+                         chineseNames: Bool = true) -> BackgroundExplanation? {
         guard !words.isEmpty else { return nil }
         let joined = words.joined()
         if words.count <= 4, places.contains(joined), !ownWords.contains(joined) {
@@ -124,12 +126,12 @@ public struct Background: Sendable {
                 consider(BackgroundExplanation(kind: .properName, strength: 0.7, source: "wordfreq",
                                                detail: "a proper name of English text"))
             }
-            if pinyin.contains(word) {
+            if chineseNames, pinyin.contains(word) {
                 // One syllable is a Chinese family name shared by millions ("Zhuang", "Huang").
                 consider(BackgroundExplanation(kind: .chineseName, strength: 0.7, source: "pinyin",
                                                detail: "a Chinese family name in pinyin (one syllable)"))
             }
-            if let n = pinyinSyllableCount(word), n >= 2, n <= 3 {
+            if chineseNames, let n = pinyinSyllableCount(word), n >= 2, n <= 3 {
                 // A given name written as one word ("Xiaojie", "Wangwang"); Chinese given names have one or two
                 // syllables, so three (a surname run into the given name) explain a word only weakly.
                 let strength: Float = n == 2 ? 0.7 : 0.35

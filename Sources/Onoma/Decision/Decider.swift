@@ -399,8 +399,13 @@ struct Decider {
                 background = engine.background.explain(wordCount == words.count ? words : [spanKey],
                                                         ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
                                                         person: entity.type == .person)
-                // A one-word transliteration of a place or a body ("Pingrang", "Sanling") is not someone's given name.
-                if entity.type != .person, wordCount == 1, background?.kind == .chineseName { background = nil }
+                // A one-word transliteration of a place or a body ("Pingrang", "Sanling") is not someone's given name,
+                // but it may still be an English word ("Duomo" for 多摩, Tama, read as Mandarin).
+                if entity.type != .person, wordCount == 1, background?.kind == .chineseName {
+                    background = engine.background.explain(wordCount == words.count ? words : [spanKey],
+                                                            ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
+                                                            chineseNames: false)
+                }
                 if exact && wordCount == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
                 // Distinctive: long, and no lexicon explains it. A person's name part alone, or a one-word alias in a
                 // foreign script (a family name transliterated), needs a letter more: six-letter given names
