@@ -71,6 +71,11 @@ package enum Tokenizer {
     }
 
     static func shape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
+        scalars.allSatisfy({ $0.isASCII }) ? asciiShape(of: scalars) : unicodeShape(of: scalars)
+    }
+
+    /// The shape by Unicode's letter and case properties.
+    static func unicodeShape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
         guard let firstLetter = scalars.first(where: { $0.properties.isAlphabetic }) else { return .uncased }
         let p = firstLetter.properties
         if !p.isCased { return .uncased }
@@ -85,5 +90,25 @@ package enum Tokenizer {
         let letters = scalars.filter { $0.properties.isAlphabetic && $0.properties.isCased }
         if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) { return .upper }
         return .capitalized
+    }
+
+    /// `shape(of:)` for a word of ASCII alone, without Unicode property look-ups (most words of English text):
+    /// the letters are A–Z and a–z, all cased.
+    static func asciiShape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
+        func isUpper(_ s: Unicode.Scalar) -> Bool { s.value >= 0x41 && s.value <= 0x5A }
+        func isLower(_ s: Unicode.Scalar) -> Bool { s.value >= 0x61 && s.value <= 0x7A }
+        guard let firstLetter = scalars.first(where: { isUpper($0) || isLower($0) }) else { return .uncased }
+        if isLower(firstLetter) {
+            if let hyphen = scalars.firstIndex(of: "-"), hyphen + 1 < scalars.endIndex, isUpper(scalars[hyphen + 1]) {
+                return .capitalized
+            }
+            return .lower
+        }
+        var letters = 0, upper = 0
+        for s in scalars where isUpper(s) || isLower(s) {
+            letters += 1
+            if isUpper(s) { upper += 1 }
+        }
+        return letters >= 2 && upper == letters ? .upper : .capitalized
     }
 }
