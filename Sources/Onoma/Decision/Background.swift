@@ -17,6 +17,9 @@ public struct Background: Sendable {
     let properWords: SortedLexicon
     /// Folded keys of place names (GeoNames cities, countries, US states; CLDR country names in Latin-script locales).
     let places: SortedLexicon
+    /// Folded GeoNames city name → per city of that name, its country and its other Latin-script names, each naming
+    /// that city only (GeoNames alternate names; Data/lexicons/place-exonyms.tsv, Scripts/build_exonyms.py).
+    let exonyms: SortedLexicon
     /// Toneless pinyin syllables.
     let pinyin: Set<String>
     /// Romanized Korean given-name syllables.
@@ -39,6 +42,7 @@ public struct Background: Sendable {
         foreignNames = SortedLexicon(files["lexicons/foreign-names.txt"])
         properWords = SortedLexicon(files["lexicons/proper-words.txt"])
         places = SortedLexicon(files["lexicons/places.txt"])
+        exonyms = SortedLexicon(files["lexicons/place-exonyms.tsv"])
         pinyin = set("pinyin-syllables.txt")
         koreanSyllables = set("korean-syllables.txt")
         var surnames = Set<String>()
@@ -48,6 +52,20 @@ public struct Background: Sendable {
             }
         }
         koreanSurnames = surnames
+    }
+
+    /// The city that GeoNames calls `place` (a folded key) and that it also names `key`, as "Kyiv (UA)", or nil:
+    /// an older or foreign name of the same city ("lemberg" of "lviv"). With a `country`, only a city of that
+    /// country counts.
+    package func exonymCity(_ key: String, of place: String, country: String?) -> String? {
+        guard key != place, let cities = exonyms.value(of: place) else { return nil }
+        for city in cities.split(separator: "\t") {
+            let fields = city.split(separator: " ")
+            guard let code = fields.first else { continue }
+            if let country, country.uppercased() != code { continue }
+            if fields.dropFirst().contains(where: { $0 == key }) { return "\(place) (\(code))" }
+        }
+        return nil
     }
 
     /// Calls `body(first field, second field or "")` for each non-comment line of a small lexicon.

@@ -389,6 +389,7 @@ struct Decider {
             f["short_key"] = spanKey.count < 5 ? 1 : 0
             // Someone or something else: only for what is not the name exactly as derived or written in full.
             var background: BackgroundExplanation?
+            var supportNote: String?
             // A name spelled through another language's transcription of it (Surrey as 서리 "So I", Kigali as
             // 吉佳利 "Ji Jiali") is not the name as derived: it meets the background too.
             let transcribed = Self.isTranscription(form, of: entity)
@@ -405,6 +406,26 @@ struct Decider {
                     background = engine.background.explain(wordCount == words.count ? words : [spanKey],
                                                             ownWords: namePartAlone ? [] : engine.ownWords[c.hit.entity],
                                                             chineseNames: false)
+                }
+                // A person the gazetteer names by one word alone is that name ("Halyna" with its alias Галина): a
+                // lexicon that lists the exact transliteration of its whole one-word alias as a given or family
+                // name describes the entity, not someone else. A longer name's part alone still meets it.
+                if entity.type == .person, exact, c.hit.part == .full, wordCount == 1, form.words.count == 1,
+                   form.family == nil, KeyFolding.tokens(entity.name).count == 1,
+                   let kind = background?.kind, kind == .foreignName || kind == .japaneseName {
+                    background = nil
+                    supportNote = "the entity is this one-word name: the lexicon's name is no one else"
+                }
+                // An older or foreign name of the very city the entity names, derived from its own alias (Львов as
+                // "Lvov" for Lviv): a lexicon that lists it as a proper name is naming this city, when GeoNames gives
+                // the city that name and no other city bears it.
+                // A case form is no name of the city ("Milana", of Milan, is a given name), nor is a syllabic
+                // transcription (밀라노 as "Milano" is the Italian name, but also a brand's).
+                if entity.type == .place, exact, c.hit.part == .full, wordCount == 1, background != nil,
+                   !c.hit.systems.contains(.cyrillicCaseForm), let alias, !Script.isSyllabic(alias.text),
+                   let city = engine.background.exonymCity(spanKey, of: KeyFolding.key(entity.name), country: entity.country) {
+                    background = nil
+                    supportNote = "a GeoNames name of the city \(city) (place-exonyms.tsv)"
                 }
                 if exact && wordCount == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
                 // Distinctive: long, and no lexicon explains it. A person's name part alone, or a one-word alias in a
@@ -473,7 +494,7 @@ struct Decider {
             // The source must be one word too (a syllabic reading run together, "Ilan" for 이란, is not), long enough
             // and explained by no lexicon: "Chili", "Italia" and "Luanda" are someone or something else.
             let wholeOneWordName = exact && c.hit.part == .full && oneWordEntity && form.words.count == 1
-                && background == nil && (spanKey.count >= 5 || writtenAsAcronym)
+                && background == nil && (spanKey.count >= 5 || writtenAsAcronym || supportNote != nil && spanKey.count >= 4)
             // A syllabic reading run together ("Pichi" for 피지) stands alone only in its standard spelling. A wrong
             // office title, or a place after the name, leaves a one-word name unsupported.
             let contradicted = (titled && !role) || (followedByPlace && entity.type == .person)
@@ -515,7 +536,8 @@ struct Decider {
             let candidate = Candidate(entityIndex: c.hit.entity, id: entity.id, name: entity.name, score: score,
                                       method: c.method, key: c.key, source: alias?.text ?? entity.name,
                                       sourceLang: alias?.lang, systems: Array(c.hit.systems), part: c.hit.part,
-                                      edits: c.edits, context: contextNotes, detail: c.detail,
+                                      edits: c.edits, context: contextNotes,
+                                      detail: supportNote.map { "\(c.detail); \($0)" } ?? c.detail,
                                       derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang),
                                       features: f, background: background,
                                       accepted: asWritten && (alias.map { !$0.isDeprecated } ?? true),

@@ -205,13 +205,14 @@ struct FormDeriver {
                 // The Russian form of a Ukrainian name, as a form of its own: a name is written in one language's
                 // form or the other's, not a mix (Vasyl Grigorenko is neither Vasyl Hryhorenko nor Vasily Grigorenko).
                 let russian = words.indices.map { i in
-                    rules.russianFormWord(words[i], givenName: isPerson && (family.map { !$0.contains(i) } ?? false))
+                    // A person named by one word alone is named by a given name (Михайло), when the table has it.
+                    rules.russianFormWord(words[i], givenName: isPerson && (family.map { !$0.contains(i) } ?? (words.count == 1)))
                 }
                 if russian.map({ NameForm.primary([$0]) }) != spelled.map({ NameForm.primary([$0]) }) {
                     variants.append(NameForm(aliasIndex: index, words: russian, family: family))
                 }
             }
-            // A place in another case, as MT copies it from the sentence ("the mayor of Buchi"): its last word
+            // A place in another case, as MT copies it from the sentence ("the mayor of Poltavy"): its last word
             // inflected, the rest as written.
             if entity.type == .place, let last = words.indices.last {
                 for (i, variant) in variants.enumerated() {

@@ -45,7 +45,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// ICU's generic Any-Latin transliteration, for scripts without a rule set of ours.
     case icuAnyLatin
     /// A Russian or Ukrainian place name in another grammatical case, romanized as the name is
-    /// (Data/romanization/cyrillic-place-case-forms.txt): Бучі (of Bucha) as Buchi. A weaker derivation.
+    /// (Data/romanization/cyrillic-place-case-forms.txt): Полтави (of Poltava) as Poltavy. A weaker derivation.
     case cyrillicCaseForm
     /// A spelling of a Korean syllable seen in Korean people's English names that no rule makes
     /// (Data/romanization/korean-syllable-spellings.tsv): 덕 as Duck, 오 as Oh.

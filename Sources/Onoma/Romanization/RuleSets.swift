@@ -315,7 +315,7 @@ public final class RuleSets: @unchecked Sendable {
             .map { Spelling(KeyFolding.key($0), .russianFormOfUkrainian) }
     }
 
-    /// The other case forms of a Cyrillic place name's word (Бучa → Бучі, Бучу…), by the longest ending the table
+    /// The other case forms of a Cyrillic place name's word (Полтава → Полтави, Полтаві…), by the longest ending the table
     /// knows; none for a word of under four letters or one with an adjective's ending (Запорізький).
     func cyrillicCaseForms(_ word: String) -> [String] {
         let lower = word.lowercased()
