@@ -9,7 +9,10 @@ Each output line: a GeoNames city name, folded; then, for each city of that name
 names, folded, space-separated ("kyiv<TAB>UA kiev kiew …"). Lines are in byte order of their first field.
 An alternate name is kept only when it is one word of Latin letters (after dropping diacritics), at least four
 letters, not written all in capitals (codes), not an ordinary English word (Data/lexicons/english-words.tsv, Zipf 3 or
-more), and not a name of any other city of the list: an exonym the engine takes alone must name one city only.
+more), not a name of any other city of the list (an exonym the engine takes alone must name one city only), and a
+spelling of the same name: at most a third of its letters (two for short names) away from the GeoNames name, so
+"Kharkov" and "Lvov" are kept and a former name ("Stalingrad"), a district's ("Fancheng" for Xiangyang) or a
+region's ("Aichi" for Okazaki) is not.
 """
 import collections
 import os
@@ -30,6 +33,16 @@ def fold(name):
     text = unicodedata.normalize('NFKD', name.translate(SPECIAL))
     text = ''.join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower() if re.fullmatch(r'[A-Za-z]+', text) else None
+
+
+def distance(a, b):
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[len(b)]
 
 
 def english_words():
@@ -65,6 +78,8 @@ def main():
             if not key or key == main or len(key) < 4 or name.isupper() or not name[0].isupper():
                 continue
             if english.get(key, 0) >= 3 or bearers[key] != {city['geonameid']}:
+                continue
+            if distance(key, main) > max(2, len(main) // 3):
                 continue
             kept.add(key)
         if kept:

@@ -61,7 +61,17 @@ public final class Engine: Sendable {
         }
         self.entities = merged
         let deriver = FormDeriver(rules: rules)
-        let forms = merged.map { deriver.forms(of: $0) }
+        var forms = merged.map { deriver.forms(of: $0) }
+        // A city's other names from GeoNames, as accepted names of a place entity that names it.
+        for (i, entity) in merged.enumerated() where entity.type == .place {
+            let key = KeyFolding.key(entity.name)
+            guard !key.isEmpty, KeyFolding.tokens(entity.name).count == 1,
+                  let city = background.city(named: key, country: entity.country) else { continue }
+            let known = Set(forms[i].flatMap { $0.words.count == 1 ? $0.words[0].map(\.text) : [] })
+            for name in city.names where !known.contains(name) {
+                forms[i].append(NameForm(aliasIndex: nil, words: [[Spelling(name, .geonamesName)]], family: nil))
+            }
+        }
         self.forms = forms
         index = KeyIndex(forms: forms)
         displays = zip(merged, forms).map { DisplayName(entity: $0, forms: $1) }

@@ -10,7 +10,8 @@ import Testing
         ("uzhgorod", "uzhhorod", nil, "uzhhorod (UA)"),
         ("uzhgorod", "uzhhorod", "RU", nil),      // only a city of the entity's country
         ("uzhhorod", "uzhhorod", "UA", nil),      // the name itself is no other name
-        ("lemberg", "lviv", "ua", "lviv (UA)"),   // country codes in either case
+        ("lvov", "lviv", "ua", "lviv (UA)"),      // country codes in either case
+        ("lemberg", "lviv", "UA", nil),           // a former name is not a spelling of the name
         ("uzhgorod", "lviv", "UA", nil),          // another city's name
     ] as [(String, String, String?, String?)])
     func builtinTable(key: String, place: String, country: String?, city: String?) {
@@ -65,5 +66,32 @@ import Testing
         let engine = Engine(entities: [opanas], rules: try RuleSets())
         let mention = engine.normalize("Afanasy waved from the boat.").mentions.first { $0.surface == "Afanasy" }
         #expect(mention?.status == .resolved && mention?.replacement == "Opanas")
+    }
+
+    @Test func aCityByAnotherSpellingGeoNamesGivesIt() throws {
+        // The built-in table: the city's other names are accepted names, resolved and left as written.
+        let uzhhorod = Entity(id: "uzhhorod", name: "Uzhhorod", type: .place, country: "UA")
+        let engine = Engine(entities: [uzhhorod], rules: try RuleSets())
+        let mention = try #require(engine.normalize("Trains to Uzhorod were late.").mentions.first)
+        #expect(mention.status == .resolved && mention.candidates.first?.id == "uzhhorod")
+        #expect(mention.replacement == "Uzhorod")
+        #expect(mention.candidates.first?.systems == [.geonamesName])
+        // A gazetteer that spells the city another way finds it by its GeoNames name, a place the lexicon lists.
+        let spelled = Entity(id: "uzhgorod", name: "Uzhgorod", type: .place)
+        let other = Engine(entities: [spelled], rules: try RuleSets())
+        #expect(other.normalize("Trains to Uzhhorod were late.").mentions.first?.candidates.first?.id == "uzhgorod")
+    }
+
+    @Test func anotherNameStillMeetsTheBackground() {
+        let zoriv = Entity(id: "zoriv", name: "Zoriv", type: .place)
+        let table = "zoriv\tUA zorivan zoryv\n"
+        // "Zorivan" is also a family name: another name of a city alone does not outweigh that.
+        let lexicons = ["lexicons/foreign-names.txt": "zorivan\n", "lexicons/place-exonyms.tsv": table]
+        #expect(Self.mention("Zorivan", in: "Zorivan spoke first.", entities: [zoriv], lexicons: lexicons)?.status == .unresolved)
+        #expect(Self.mention("Zoryv", in: "The road to Zoryv was closed.", entities: [zoriv], lexicons: lexicons)?.status == .resolved)
+        // A name the places lexicon holds as a place's own is not looked up among other cities' names.
+        let egypt = Entity(id: "egypt", name: "Egypt", type: .place)
+        let rows = ["lexicons/places.txt": "egypt\n", "lexicons/place-exonyms.tsv": "goodyear\tUS egypt\n"]
+        #expect(Self.mention("Goodyear", in: "The Goodyear plant closed.", entities: [egypt], lexicons: rows)?.candidates.isEmpty ?? true)
     }
 }

@@ -390,6 +390,8 @@ struct Decider {
             // Someone or something else: only for what is not the name exactly as derived or written in full.
             var background: BackgroundExplanation?
             var supportNote: String?
+            // Only another name GeoNames gives the city: an accepted name, resolved and left as written.
+            let geonamesOnly = c.hit.systems == SystemSet(.geonamesName)
             // A name spelled through another language's transcription of it (Surrey as 서리 "So I", Kigali as
             // 吉佳利 "Ji Jiali") is not the name as derived: it meets the background too.
             let transcribed = Self.isTranscription(form, of: entity)
@@ -426,6 +428,13 @@ struct Decider {
                    let city = engine.background.exonymCity(spanKey, of: KeyFolding.key(entity.name), country: entity.country) {
                     background = nil
                     supportNote = "a GeoNames name of the city \(city) (place-exonyms.tsv)"
+                }
+                // The GeoNames name of the city, as another name of it (Tehran for a gazetteer's Teheran): the places
+                // lexicon lists it for this very city. Other explanations stand (a city once named after someone).
+                if geonamesOnly, background?.kind == .place,
+                   engine.background.city(named: KeyFolding.key(entity.name), country: entity.country)?.name == spanKey {
+                    background = nil
+                    supportNote = "the city's GeoNames name (place-exonyms.tsv)"
                 }
                 if exact && wordCount == 1 { f["one_word_background"] = background?.strength ?? 0 } else { f["background"] = background?.strength ?? 0 }
                 // Distinctive: long, and no lexicon explains it. A person's name part alone, or a one-word alias in a
@@ -540,7 +549,7 @@ struct Decider {
                                       detail: supportNote.map { "\(c.detail); \($0)" } ?? c.detail,
                                       derivation: derivation(of: c, form: form, source: alias?.text ?? entity.name, lang: alias?.lang),
                                       features: f, background: background,
-                                      accepted: asWritten && (alias.map { !$0.isDeprecated } ?? true),
+                                      accepted: geonamesOnly || asWritten && (alias.map { !$0.isDeprecated } ?? true),
                                       refutation: refutation)
             best[c.hit.entity] = (candidate, logit)
         }

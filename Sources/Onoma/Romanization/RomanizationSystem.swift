@@ -50,6 +50,9 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
     /// A spelling of a Korean syllable seen in Korean people's English names that no rule makes
     /// (Data/romanization/korean-syllable-spellings.tsv): 덕 as Duck, 오 as Oh.
     case koreanLearned
+    /// Another name GeoNames gives the city a place entity names (Data/lexicons/place-exonyms.tsv): Mozyr for
+    /// Mazyr, Lemberg for Lviv. An accepted name of the city: resolved, and left as written.
+    case geonamesName
 
     /// A short human-readable name, used in explanations.
     public var label: String {
@@ -75,6 +78,7 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .icuAnyLatin: return "ICU Any-Latin"
         case .cyrillicCaseForm: return "a case form of the Cyrillic place name"
         case .koreanLearned: return "a spelling of the syllable seen in Korean names in English (learned)"
+        case .geonamesName: return "a GeoNames name of the city"
         }
     }
 
@@ -93,6 +97,8 @@ public enum RomanizationSystem: Int, CaseIterable, Sendable {
         case .icuAnyLatin: return 0.6
         case .cyrillicCaseForm: return 0.9
         case .koreanLearned: return 0.93
+        // Below any derivation from the entity's own alias, which wins the same key.
+        case .geonamesName: return 0.94
         case .pinyinCommonReading: return 0.9
         }
     }
