@@ -201,6 +201,8 @@ def fmt(x, unit="", nd=2):
         return "–"
     if isinstance(x, str):
         return x
+    if 0 < abs(x) < 0.1 and nd == 2:  # a slow peer's rate: keep two significant digits
+        return f"{x:.2g}{unit}"
     return f"{x:.{nd}f}{unit}"
 
 

@@ -15,7 +15,7 @@ Chinese name in Chinese order or with separate syllables, a Japanese name family
 Revised Romanization, a Russian name in another romanization, a one-letter misspelling, or the family name alone.
 
 Deterministic: the same N, MB and seed give the same bytes (Python's random.Random with a fixed seed; no hashing
-of str, no dict order that depends on it). One million entities take some 15 s on one core.
+of str, no dict order that depends on it). One million entities (157 MB) and a 2 MB corpus take about 33 s of CPU.
 
 >>> import io, json
 >>> g = io.StringIO(); ents = write_gazetteer(g, 200, random.Random(1))
