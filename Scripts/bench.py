@@ -25,7 +25,8 @@ what it buys. Throughput is MB (10^6 bytes of input text) / (CPU of the run - CP
 input): the rate once the gazetteer is loaded, per core. Peak memory is the largest max RSS of the runs. A run
 that exceeds --timeout is reported as "timeout", a failing one as "failed (exit N)"; the matrix goes on.
 
---quick: 150 and 10k entities only, 0.5 MB corpora, the first 1 MB of the MT text, 2 runs (a couple of minutes).
+--quick: 150 and 10k entities only, 0.5 MB corpora (0.1 MB for the peer), the first 1 MB of the MT text, 2 runs
+(a couple of minutes on an idle machine).
 """
 import argparse
 import glob
@@ -221,17 +222,18 @@ def main(argv):
     ap.add_argument("--peer", default=os.environ.get("ONOMA_PEER", os.path.join(SHARED, "bench", "diy_peer.py")))
     ap.add_argument("--out", default=os.path.join(ROOT, ".build", "bench"))
     ap.add_argument("--runs", type=int)
-    ap.add_argument("--timeout", type=int, help="seconds per run (default 900; quick 300)")
+    ap.add_argument("--timeout", type=int, help="seconds per run (default 1800; quick 300)")
     ap.add_argument("--sizes", help="gazetteer sizes, comma-separated (default 150,10000,100000,1000000)")
     ap.add_argument("--corpus-mb", type=float, help="generated corpus size (default 2; quick 0.5)")
-    ap.add_argument("--peer-mb", type=float, default=0.25, help="corpus prefix the peer side-by-side runs on")
+    ap.add_argument("--peer-mb", type=float, help="corpus prefix the peer side-by-side runs on (default 0.25; quick 0.1)")
     ap.add_argument("--peer-sizes", default="150,10000", help="sizes the peer runs at")
     a = ap.parse_args(argv)
     quick = a.quick
     runs = a.runs or (2 if quick else 3)
-    timeout = a.timeout or (300 if quick else 900)
+    timeout = a.timeout or (300 if quick else 1800)
     sizes = [int(s) for s in (a.sizes or ("150,10000" if quick else "150,10000,100000,1000000")).split(",")]
     corpus_mb = a.corpus_mb or (0.5 if quick else 2.0)
+    a.peer_mb = a.peer_mb or (0.1 if quick else 0.25)
     peer_sizes = {int(s) for s in a.peer_sizes.split(",") if s}
     data = os.path.join(a.out, "data")
     os.makedirs(data, exist_ok=True)
