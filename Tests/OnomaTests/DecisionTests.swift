@@ -171,6 +171,21 @@ import Testing
         #expect(result.text == "WANG JIANGUO ARRIVES FOR TALKS")
     }
 
+    @Test func oneWordNameInAnAllCapsHeadline() throws {
+        // Made-up place: its Russian form in a headline whose other words are ordinary words.
+        let place = Entity(id: "horodyn", name: "Horodyn", type: .place, aliases: [Alias(text: "Городин", lang: "uk")])
+        let engine = Engine(entities: [place], rules: try RuleSets())
+        let result = engine.normalize("TALKS IN GORODIN STALL AGAIN")
+        let mention = try #require(TestGazetteer.mention("GORODIN", in: result))
+        #expect(mention.status == .resolved)
+        // One word for one word keeps its capitals, short or long.
+        #expect(result.text == "TALKS IN HORODYN STALL AGAIN")
+        // An ordinary word among ordinary words of a headline is a word, whatever town bears it.
+        let town = Entity(id: "stall", name: "Stáll", type: .place)
+        let banner = Engine(entities: [town], rules: try RuleSets()).normalize("BIG STALL SALE NOW")
+        #expect(TestGazetteer.mention("STALL", in: banner)?.status != .resolved)
+    }
+
     // MARK: Policy
 
     @Test func thresholdComesFromThePolicy() throws {

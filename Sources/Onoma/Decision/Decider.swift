@@ -181,9 +181,14 @@ struct Decider {
                 || engine.stoplists.functionWords.contains(key) || Spotter.particles.contains(key)
                 || engine.stoplists.calendarWords.contains(key)
         }
+        func isWord(_ i: Int) -> Bool { (engine.background.english(tokens[i].key) ?? 0) >= 3 }
         return spans.map { span in
             let neighbours = [span.range.lowerBound - 1, span.range.upperBound].filter { run.contains($0) }
-            guard neighbours.contains(where: { !isExplained($0) }) else { return span }
+            // An ALL-CAPS headline capitalizes its ordinary words too ("TALKS IN KIEV STALL"): beside a name they are
+            // words, but beside an ordinary word ("FIRST SALE NOW") they make a phrase of words.
+            let spanIsWord = span.range.allSatisfy(isWord)
+            guard neighbours.contains(where: { !isExplained($0) && !(tokens[$0].shape == .upper && isWord($0) && !spanIsWord) })
+            else { return span }
             var demoted = span
             demoted.candidates = span.candidates.map { candidate in
                 let exactInWords = span.range.count >= 2 && [.alias, .transliteration, .order].contains(candidate.method)
@@ -715,9 +720,10 @@ struct Decider {
             return surface
         }
         // An ALL-CAPS mention (a headline) keeps its capitals; a short one ("ODKB") is an acronym, whose
-        // expansion is written as the name is.
+        // expansion is written as the name is, unless the name is one word too ("KIEV" is Kyiv in a headline).
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let allCaps = (tokenCount >= 2 || letters.count >= 5) && letters.allSatisfy { $0.properties.isUppercase }
+        let allCaps = (tokenCount >= 2 || letters.count >= 5 || KeyFolding.tokens(canonical).count == 1)
+            && letters.allSatisfy { $0.properties.isUppercase }
         if allCaps { canonical = canonical.uppercased() }
         switch mode {
         case .replace: return canonical
