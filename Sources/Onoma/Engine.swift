@@ -139,17 +139,24 @@ public final class Engine: Sendable {
     /// the work per chunk (and the second reading that keeps the result a fixed point) does not grow with the text.
     public func normalize(_ text: String, mode: RewriteMode, context: inout DocumentContext) -> NormalizationResult {
         let scalars = Array(text.unicodeScalars)
+        return normalize(scalars, chunks: Self.chunks(scalars), offset: 0, mode: mode, context: &context)
+    }
+
+    /// Normalizes the `chunks` of `scalars` in order, each with what the earlier ones named; the mentions' offsets are
+    /// shifted by `offset` (where `scalars` begins in the whole text).
+    func normalize(_ scalars: [Unicode.Scalar], chunks: [Range<Int>], offset: Int, mode: RewriteMode,
+                   context: inout DocumentContext) -> NormalizationResult {
         var mentions = [Mention]()
         var output = ""
-        output.reserveCapacity(text.utf8.count + 64)
-        for chunk in Self.chunks(scalars) {
+        output.reserveCapacity((chunks.last?.upperBound ?? 0) + 64)
+        for chunk in chunks {
             let part = Array(scalars[chunk])
             let found = stableMentions(in: part, mode: mode, named: &context.named)
             output += Rewriter.apply(found, to: part)
             mentions += found.map { mention in
                 var shifted = mention
-                shifted.start += chunk.lowerBound
-                shifted.end += chunk.lowerBound
+                shifted.start += chunk.lowerBound + offset
+                shifted.end += chunk.lowerBound + offset
                 return shifted
             }
         }
@@ -162,12 +169,24 @@ public final class Engine: Sendable {
     /// The text cut after line breaks (`paragraphStarts`) into runs of whole paragraphs: each chunk ends at the
     /// last paragraph end within `chunkLength` code points of its start, or, for a longer paragraph, at its end.
     static func chunks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        guard scalars.count > chunkLength else { return [0..<scalars.count] }
-        let breaks = paragraphStarts(scalars).dropFirst()
+        chunks(scalars, final: true)
+    }
+
+    /// The chunks of a text of which `scalars` is the beginning (`final`: the whole), from its start: with `final`,
+    /// every chunk (as `chunks(_:)`); without, only the chunks that no continuation of the text can change, which
+    /// end where the undecided rest begins. Cutting a text where a non-final chunking ends and chunking the rest on
+    /// its own gives the whole text's chunks, so a text read in parts is normalized as it would be whole.
+    static func chunks(_ scalars: [Unicode.Scalar], final: Bool) -> [Range<Int>] {
+        if final && scalars.count <= chunkLength { return [0..<scalars.count] }
+        var breaks = ArraySlice(paragraphStarts(scalars).dropFirst())
+        // A carriage return at the end may yet be followed by a line feed: not a paragraph end until that is known.
+        if !final, breaks.last == scalars.count, scalars.last == "\r" { breaks.removeLast() }
         var out = [Range<Int>]()
         var start = 0
         var next = breaks.startIndex
-        while scalars.count - start >= chunkLength {
+        // Without the end, a chunk is decided only when more than `chunkLength` code points follow its start (so
+        // every paragraph end it may take is known) and its end is known.
+        while final ? scalars.count - start >= chunkLength : scalars.count - start > chunkLength {
             while next < breaks.endIndex && breaks[next] <= start { next += 1 }
             var cut: Int?
             var i = next
@@ -176,7 +195,7 @@ public final class Engine: Sendable {
             out.append(start..<end)
             start = end
         }
-        if start < scalars.count { out.append(start..<scalars.count) }
+        if final && start < scalars.count { out.append(start..<scalars.count) }
         return out
     }
 

@@ -127,14 +127,36 @@ package enum DurableFile {
     /// (or the default ones for a new file), then put in place by `commit()` in one rename. Dropping it uncommitted
     /// removes the temporary file, so nothing is half-written.
     package final class Staged {
+        private let stream: StagedStream
+        /// The file that `commit()` replaces (symlinks followed).
+        package var path: String { stream.path }
+
+        /// Stages `bytes` for `path`.
+        package init(_ bytes: [UInt8], for path: String) throws {
+            stream = try StagedStream(for: path)
+            try bytes.withUnsafeBytes { try stream.write($0) }
+            try stream.sync()
+        }
+
+        /// Renames the staged file over the target and flushes the folder.
+        package func commit() throws { try stream.commit() }
+    }
+
+    /// A file's new content written in parts to a temporary file beside the target (with the target's permissions
+    /// and owner, or the default ones for a new file), then flushed to disk and put in place by `commit()` in one
+    /// rename. Dropping it uncommitted removes the temporary file, so nothing is half-written.
+    package final class StagedStream {
         /// The file that `commit()` replaces (symlinks followed).
         package let path: String
         let temporary: String
         let directory: String
+        /// The temporary file, open for writing (until `commit()`).
+        package let fd: Int32
+        private var closed = false
         private var done = false
 
-        /// Stages `bytes` for `path`.
-        package init(_ bytes: [UInt8], for path: String) throws {
+        /// Creates the temporary file for `path`.
+        package init(for path: String) throws {
             self.path = try DurableFile.target(of: path)
             let folder = (self.path as NSString).deletingLastPathComponent
             directory = folder.isEmpty ? "." : folder
@@ -142,38 +164,34 @@ package enum DurableFile {
             var existing = stat()
             let exists = stat(self.path, &existing) == 0
             // A new file gets the usual 0666 less the umask (the kernel applies it); a replaced one its own mode.
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
             guard fd >= 0 else { throw DurableFileError(path: temporary, message: "cannot create: \(DurableFile.errnoText())") }
-            var ok = false
-            defer { if !ok { unlink(temporary) } }
             if exists {
                 // Keep who may read the file: a 0600 file stays 0600, and its owner and group stay if we may.
                 _ = fchown(fd, existing.st_uid, existing.st_gid)
                 fchmod(fd, existing.st_mode & 0o7777)
             }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let message = DurableFile.errnoText()
-                    close(fd)
-                    throw DurableFileError(path: self.path, message: "cannot write: \(message)")
-                }
-                written += n
-            }
-            guard fsync(fd) == 0 else {
-                let message = DurableFile.errnoText()
-                close(fd)
-                throw DurableFileError(path: self.path, message: "cannot flush: \(message)")
-            }
-            close(fd)
-            ok = true
         }
 
-        /// Renames the staged file over the target and flushes the folder.
+        /// Appends `bytes` to the temporary file.
+        package func write(_ bytes: UnsafeRawBufferPointer) throws {
+            guard POSIXWrite.all(fd, bytes) else {
+                throw DurableFileError(path: path, message: "cannot write: \(DurableFile.errnoText())")
+            }
+        }
+
+        /// Flushes the temporary file to disk and closes it (nothing more can be written).
+        package func sync() throws {
+            guard !closed else { return }
+            guard fsync(fd) == 0 else { throw DurableFileError(path: path, message: "cannot flush: \(DurableFile.errnoText())") }
+            close(fd)
+            closed = true
+        }
+
+        /// Flushes the temporary file to disk, renames it over the target and flushes the folder.
         package func commit() throws {
             guard !done else { return }
+            try sync()
             guard rename(temporary, path) == 0 else {
                 throw DurableFileError(path: path, message: "cannot replace: \(DurableFile.errnoText())")
             }
@@ -182,7 +200,10 @@ package enum DurableFile {
             if dirfd >= 0 { fsync(dirfd); close(dirfd) }
         }
 
-        deinit { if !done { unlink(temporary) } }
+        deinit {
+            if !closed { close(fd) }
+            if !done { unlink(temporary) }
+        }
     }
 
     /// Temporary files are only created while the lock is held, so any found under the lock were left by a
@@ -196,4 +217,23 @@ package enum DurableFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Writing a whole buffer to a file descriptor.
+package enum POSIXWrite {
+    /// Writes all of `bytes` to `fd` (again after an interruption or a short write); false on an error (`errno`).
+    package static func all(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            #if canImport(Glibc)
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
+            #else
+            let n = Darwin.write(fd, bytes.baseAddress! + written, bytes.count - written)
+            #endif
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            written += n
+        }
+        return true
+    }
 }

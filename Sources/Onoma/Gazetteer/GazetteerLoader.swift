@@ -141,6 +141,11 @@ public enum GazetteerLoader {
 package enum UTF8Validation {
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
     package static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidByte($0) }
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
+    package static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {

@@ -169,6 +169,13 @@ public enum JSONLNormalizer {
         return (bytes, members, textMember, text, existing)
     }
 
+    /// Fails as `normalizeLine` would on this line (a blank line passes), without normalizing it: a check of a
+    /// whole input before any of its output is written.
+    package static func validate(_ line: String, lineNumber: Int, fields: JSONLFields) throws(JSONLInputError) {
+        if TextLines.isBlank(line) { return }
+        _ = try checked(line, lineNumber: lineNumber, fields: fields)
+    }
+
     /// What `normalizeLine` does with the document context at this line, without normalizing it: nil when it
     /// leaves the context as it was (a blank line, or one it refuses); else whether the line starts a new document
     /// given the key of the current one, and the key it leaves. A line that starts a document does not depend on

@@ -2,18 +2,88 @@ import ArgumentParser
 import Foundation
 import Onoma
 
-/// Hands out 0, 1, 2… to the threads that ask, each number once.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
+/// Work done on a number of threads, handed in in order and given back in that order: at most `window` pieces are
+/// waiting, in work or done but not yet given back, so what is held does not grow with the input.
+private final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let work: @Sendable (Input) -> Output
+    private let window: Int
+    private let condition = NSCondition()
+    private var waiting = [(index: Int, input: Input)]()
+    private var done = [Int: Output]()
+    private var submitted = 0
+    private var delivered = 0
+    private var stopped = false
+    private var running = 0
 
-    /// The next number if it is below `limit`, else nil.
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
+    init(workers: Int, window: Int, work: @escaping @Sendable (Input) -> Output) {
+        self.work = work
+        self.window = max(window, workers)
+        running = workers
+        for _ in 0..<workers {
+            let thread = Thread { [self] in self.serve() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func serve() {
+        condition.lock()
+        while true {
+            while waiting.isEmpty && !stopped { condition.wait() }
+            if stopped { break }
+            let (index, input) = waiting.removeFirst()
+            condition.unlock()
+            let output = work(input)
+            condition.lock()
+            done[index] = output
+            condition.broadcast()
+        }
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Hands in the next piece, first giving back (in order) what must be given back to keep the window.
+    func submit(_ input: Input, deliver: (Output) throws -> Void) throws {
+        condition.lock()
+        waiting.append((submitted, input))
+        submitted += 1
+        condition.broadcast()
+        condition.unlock()
+        try deliverReady(deliver, until: submitted - window)
+    }
+
+    /// Gives back every piece, in order.
+    func finish(deliver: (Output) throws -> Void) throws {
+        try deliverReady(deliver, until: submitted)
+    }
+
+    /// Gives back results in order until `limit` have been, waiting for each; then those already done.
+    private func deliverReady(_ deliver: (Output) throws -> Void, until limit: Int) throws {
+        condition.lock()
+        while true {
+            if let output = done.removeValue(forKey: delivered) {
+                delivered += 1
+                condition.unlock()
+                try deliver(output)
+                condition.lock()
+            } else if delivered < limit {
+                condition.wait()
+            } else {
+                break
+            }
+        }
+        condition.unlock()
+    }
+
+    /// Stops the threads (after the piece each is working on) and drops what is left.
+    func stop() {
+        condition.lock()
+        stopped = true
+        waiting.removeAll()
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
     }
 }
 
@@ -25,6 +95,12 @@ extension OnomaCommand {
             discussion: """
                 Reads the files given (standard input without files) and writes the normalized text to standard \
                 output (or -o). Only resolved mentions change; every other byte passes through.
+
+                The input is read in chunks and the output written as it is made, so memory does not grow with the \
+                input. Bad input writes nothing: -o and --report files are written beside their targets and renamed \
+                into place only at the end; when standard output, a pipe or a device is a destination, the inputs \
+                are checked whole before anything is written (standard input is first copied to a temporary file \
+                in TMPDIR).
 
                 Examples:
                   onoma normalize article.txt
@@ -79,10 +155,16 @@ extension OnomaCommand {
         @Option(help: ArgumentHelp("Normalize on this many threads (default 1): JSONL lines, cut only where a document starts, and input files; the output is the same as with one.", valueName: "n"))
         var jobs = 1
 
+        @Option(name: .customLong("chunk-size"),
+                help: ArgumentHelp("Read the input in chunks of this many bytes (for tests).", valueName: "bytes",
+                                   visibility: .hidden))
+        var chunkSize = 4 << 20
+
         @OptionGroup var gazetteer: GazetteerOptions
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs takes a whole number from 1") }
+            if chunkSize < 1 { throw ValidationError("--chunk-size takes a whole number from 1") }
             if inputFormat != .jsonl {
                 let jsonlOnly = [("--doc-field", docField != nil), ("--text-field", textField != "text"),
                                  ("--mentions-field", mentionsField != "mentions"), ("--overwrite-mentions", overwriteMentions),
@@ -96,51 +178,213 @@ extension OnomaCommand {
 
         func run() throws {
             let engine = try gazetteer.loadEngine(policy: decision.policy)
-            let inputs: [String?] = files.isEmpty ? [nil] : files.map { Optional($0) }
             let fields = JSONLFields(text: textField, mentions: mentionsField, overwriteMentions: overwriteMentions,
                                      document: docField)
-            // The work, in order: whole text files, and runs of JSONL lines that each begin a document.
-            var pieces = [Piece]()
-            for path in inputs {
-                let text = try Files.readText(path)
-                switch inputFormat {
-                case .text: pieces.append(Piece(path: path, text: text))
-                case .jsonl: pieces += jsonlPieces(text, path: path, fields: fields)
-                }
-            }
             let settings = Settings(mode: mode, text: inputFormat == .text, reporting: report != nil,
                                     skipInvalid: skipInvalid, firstLine: firstLine)
-            let work = pieces
-            let results = Results(count: work.count)
-            if jobs == 1 || work.count == 1 {
-                for index in work.indices { results.set(index, Self.normalize(work[index], engine: engine, fields: fields, settings)) }
-            } else {
-                // Each worker takes the next piece; the results are joined in input order.
-                let next = Counter()
-                DispatchQueue.concurrentPerform(iterations: min(jobs, work.count)) { _ in
-                    while let index = next.take(below: work.count) {
-                        results.set(index, Self.normalize(work[index], engine: engine, fields: fields, settings))
-                    }
-                }
-            }
-            var out = ""
-            var reportLines = ""
-            var skipped = [(label: String, error: JSONLInputError)]()
-            for result in results.all {
-                if let failure = result.failure { throw failure }
-                out += result.text
-                reportLines += result.report
-                skipped += result.skipped
-            }
-            if let first = skipped.first {
-                let lines = skipped.count == 1 ? "1 line" : "\(skipped.count) lines"
-                Files.warn("\(lines) could not be normalized and passed through with an \"error\" member (first: \(first.label): \(first.error))")
-            }
-            // Both destinations are checked before either is written, so a failure leaves nothing half-written.
+            // Every input is opened, and both destinations checked, before anything is read or written.
+            let inputs = try (files.isEmpty ? [nil] : files.map { Optional($0) }).map { try InputStream($0) }
             try Files.checkWritable(output)
             try Files.checkWritable(report)
-            // The text and the report are written together or not at all.
-            try Files.writeAll([(out, output)] + (report.map { [(reportLines, $0)] } ?? []))
+            // Files are written to a temporary file and renamed into place at the end, so a bad line anywhere leaves
+            // them as they were. Standard output, a pipe or a device cannot take back what it was given: before it
+            // gets anything, every input is checked whole (standard input or a pipe copied to a temporary file first,
+            // to be read twice), so that normalizing it cannot fail.
+            if !StreamOutput.isStaged(output) || (report.map { !StreamOutput.isStaged($0) } ?? false) {
+                for input in inputs {
+                    try input.spool()
+                    try check(input, fields: fields)
+                    input.rewind()
+                }
+            }
+            let sinks = Sinks(text: try StreamOutput(output), report: try report.map { try StreamOutput($0) })
+            if jobs == 1 || (inputFormat == .text && inputs.count == 1) {
+                for input in inputs {
+                    switch inputFormat {
+                    case .text: try streamText(input, engine: engine, settings, into: sinks)
+                    case .jsonl: try streamJSONL(input, engine: engine, fields: fields, settings, into: sinks)
+                    }
+                    input.close()
+                }
+            } else {
+                try normalizeInParallel(inputs, engine: engine, fields: fields, settings, into: sinks)
+            }
+            if let first = sinks.firstSkipped {
+                let lines = sinks.skipped == 1 ? "1 line" : "\(sinks.skipped) lines"
+                Files.warn("\(lines) could not be normalized and passed through with an \"error\" member (first: \(first.label): \(first.error))")
+            }
+            // What streams is flushed before the staged files are put in place: a full device fails first.
+            try sinks.text.flush()
+            try sinks.report?.flush()
+            try sinks.text.commit()
+            try sinks.report?.commit()
+        }
+
+        /// Where the output and the report go, and the lines passed through so far.
+        private final class Sinks {
+            let text: StreamOutput
+            let report: StreamOutput?
+            var skipped = 0
+            var firstSkipped: (label: String, error: JSONLInputError)?
+            init(text: StreamOutput, report: StreamOutput?) {
+                self.text = text
+                self.report = report
+            }
+
+            /// Writes a piece's result, or throws its failure.
+            func write(_ result: PieceResult) throws {
+                try text.write(result.text)
+                if !result.report.isEmpty { try report?.write(result.report) }
+                if firstSkipped == nil { firstSkipped = result.skipped.first }
+                skipped += result.skipped.count
+                if let failure = result.failure { throw failure }
+            }
+        }
+
+        /// The message for a byte that is not UTF-8.
+        private static func notUTF8(_ error: UTF8StreamError, _ label: String) -> CommandFailure {
+            let byte = String(error.byte, radix: 16, uppercase: true)
+            return CommandFailure("\(label): not UTF-8: invalid byte 0x\(byte) at byte offset \(error.offset)")
+        }
+
+        /// The message for a JSONL line that cannot be normalized.
+        private static func badLine(_ error: JSONLInputError, _ label: String) -> CommandFailure {
+            let hint = error.message.contains("would be overwritten")
+                ? " (pass --overwrite-mentions to replace it, or --mentions-field to write elsewhere)" : ""
+            return CommandFailure("\(label): \(error)\(hint)")
+        }
+
+        private func textReader(_ input: InputStream) -> ChunkedLineReader {
+            ChunkedLineReader(chunkSize: chunkSize) { try input.read(into: $0) }
+        }
+
+        private func jsonlReader(_ input: InputStream) -> JSONLLineReader {
+            JSONLLineReader(chunkSize: chunkSize) { try input.read(into: $0) }
+        }
+
+        /// Reads `input` through, failing as normalizing it would: on its first byte that is not UTF-8 or (JSONL,
+        /// without --skip-invalid) its first line that cannot be normalized.
+        private func check(_ input: InputStream, fields: JSONLFields) throws {
+            do {
+                if inputFormat == .text {
+                    var reader = textReader(input)
+                    while try reader.nextLines() != nil {}
+                    return
+                }
+                var reader = jsonlReader(input)
+                var lineNumber = firstLine
+                while let (line, _) = try reader.next() {
+                    if !skipInvalid {
+                        do { try JSONLNormalizer.validate(line, lineNumber: lineNumber, fields: fields) } catch {
+                            throw Self.badLine(error, input.label)
+                        }
+                    }
+                    lineNumber += 1
+                }
+            } catch let error as UTF8StreamError {
+                throw Self.notUTF8(error, input.label)
+            }
+        }
+
+        /// Normalizes a text file as it is read, chunk after chunk, with what earlier chunks named.
+        private func streamText(_ input: InputStream, engine: Engine, _ settings: Settings, into sinks: Sinks) throws {
+            var reader = textReader(input)
+            var stream = TextStreamNormalizer(engine: engine, mode: settings.mode)
+            func write(_ normalized: NormalizationResult) throws {
+                var result = PieceResult(text: normalized.text)
+                for mention in normalized.mentions where settings.reporting {
+                    result.report += JSONWriter.serialize(MentionJSON.object(mention, extra: Self.fileMember(input.path))) + "\n"
+                }
+                try sinks.write(result)
+            }
+            do {
+                while let (bytes, _) = try reader.nextLines() {
+                    try write(stream.append(String(decoding: bytes, as: UTF8.self)))
+                }
+            } catch let error as UTF8StreamError {
+                throw Self.notUTF8(error, input.label)
+            }
+            try write(stream.finish())
+        }
+
+        /// Normalizes a JSONL input line by line as it is read (each file with a document context of its own).
+        private func streamJSONL(_ input: InputStream, engine: Engine, fields: JSONLFields, _ settings: Settings,
+                                 into sinks: Sinks) throws {
+            var reader = jsonlReader(input)
+            var document = DocumentContext()
+            var index = 0
+            do {
+                var next = try reader.next()
+                try sinks.text.write(reader.mark) // a byte order mark is passed through
+                while let (line, end) = next {
+                    var result = PieceResult()
+                    Self.normalizeLine(line, end: end, lineNumber: firstLine + index, path: input.path, engine: engine,
+                                       fields: fields, settings, document: &document, into: &result)
+                    try sinks.write(result)
+                    index += 1
+                    next = try reader.next()
+                }
+            } catch let error as UTF8StreamError {
+                throw Self.notUTF8(error, input.label)
+            }
+        }
+
+        /// Normalizes on `jobs` threads: JSONL lines in pieces cut where a document starts, text files whole; a
+        /// bounded number of pieces is read ahead, and the results are written in input order.
+        private func normalizeInParallel(_ inputs: [InputStream], engine: Engine, fields: JSONLFields,
+                                         _ settings: Settings, into sinks: Sinks) throws {
+            let pipeline = OrderedPipeline<Piece, PieceResult>(workers: jobs, window: 4 * jobs) { piece in
+                Self.normalize(piece, engine: engine, fields: fields, settings)
+            }
+            defer { pipeline.stop() }
+            for input in inputs {
+                do {
+                    switch inputFormat {
+                    case .text:
+                        var reader = textReader(input)
+                        var bytes = [UInt8]()
+                        while let (run, _) = try reader.nextLines() { bytes += run }
+                        try pipeline.submit(Piece(path: input.path, text: String(decoding: bytes, as: UTF8.self)),
+                                            deliver: sinks.write)
+                    case .jsonl:
+                        try jsonlPieces(input, fields: fields) { try pipeline.submit($0, deliver: sinks.write) }
+                    }
+                    input.close()
+                } catch let error as UTF8StreamError {
+                    // The pieces before the bad byte may hold a line that fails first, as it would have whole.
+                    try pipeline.finish(deliver: sinks.write)
+                    throw Self.notUTF8(error, input.label)
+                }
+            }
+            try pipeline.finish(deliver: sinks.write)
+        }
+
+        /// A JSONL input as pieces of at least 64 lines, cut only before a line that starts a document (so each
+        /// piece, normalized alone, gives what the whole would), handed to `submit` as they are read.
+        private func jsonlPieces(_ input: InputStream, fields: JSONLFields, submit: (Piece) throws -> Void) throws {
+            var reader = jsonlReader(input)
+            var next = try reader.next()
+            // A byte order mark before the first line is accepted and passed through.
+            try submit(Piece(path: input.path, text: reader.mark))
+            var lines = [(line: String, end: String)]()
+            var start = 0
+            var index = 0
+            var key: String?
+            while let (line, end) = next {
+                if let effect = JSONLNormalizer.documentEffect(line, lineNumber: firstLine + index, fields: fields,
+                                                               currentKey: key) {
+                    key = effect.key
+                    if effect.starts && index - start >= 64 {
+                        try submit(Piece(path: input.path, text: "", lines: lines, firstIndex: start))
+                        lines.removeAll(keepingCapacity: true)
+                        start = index
+                    }
+                }
+                lines.append((line, end))
+                index += 1
+                next = try reader.next()
+            }
+            try submit(Piece(path: input.path, text: "", lines: lines, firstIndex: start))
         }
 
         /// A unit of work: a text file, or JSONL lines (with their line breaks) of which the first begins a document.
@@ -159,32 +403,6 @@ extension OnomaCommand {
             var failure: CommandFailure?
         }
 
-        /// A JSONL input as pieces of about 64 lines, cut only before a line that starts a document (so each
-        /// piece, normalized alone, gives what the whole would); with one job, one piece.
-        private func jsonlPieces(_ text: String, path: String?, fields: JSONLFields) -> [Piece] {
-            // A byte order mark before the first line is accepted and passed through.
-            let (mark, body) = TextLines.splitByteOrderMark(text)
-            let lines = TextLines.split(body)
-            let lineBreak = String(TextLines.lineBreak(of: body))
-            // Every line keeps its line break; a last line without one stays without.
-            let lastEnds = text.unicodeScalars.last == lineBreak.unicodeScalars.first
-            let withEnds = lines.enumerated().map { ($1, $0 + 1 < lines.count || lastEnds ? lineBreak : "") }
-            var pieces = [Piece(path: path, text: mark)]
-            var start = 0
-            var key: String?
-            for index in lines.indices where jobs > 1 {
-                guard let effect = JSONLNormalizer.documentEffect(lines[index], lineNumber: firstLine + index, fields: fields,
-                                                                  currentKey: key) else { continue }
-                key = effect.key
-                if effect.starts && index - start >= 64 {
-                    pieces.append(Piece(path: path, text: "", lines: Array(withEnds[start..<index]), firstIndex: start))
-                    start = index
-                }
-            }
-            pieces.append(Piece(path: path, text: "", lines: Array(withEnds[start...]), firstIndex: start))
-            return pieces
-        }
-
         /// What `normalize` needs of the command's options, on any thread.
         private struct Settings: Sendable {
             var mode: RewriteMode
@@ -192,24 +410,6 @@ extension OnomaCommand {
             var reporting: Bool
             var skipInvalid: Bool
             var firstLine: Int
-        }
-
-        /// The pieces' results, filled from several threads.
-        private final class Results: @unchecked Sendable {
-            private var slots: [PieceResult?]
-            private let lock = NSLock()
-            init(count: Int) { slots = Array(repeating: nil, count: count) }
-            func set(_ index: Int, _ result: PieceResult) {
-                lock.lock()
-                slots[index] = result
-                lock.unlock()
-            }
-            /// Every result, in order (each piece has one once the work is done).
-            var all: [PieceResult] {
-                lock.lock()
-                defer { lock.unlock() }
-                return slots.map { $0! }
-            }
         }
 
         private static func normalize(_ piece: Piece, engine: Engine, fields: JSONLFields, _ settings: Settings) -> PieceResult {
@@ -227,27 +427,34 @@ extension OnomaCommand {
             result.text = piece.text // the byte order mark, for the first piece of a file
             var document = DocumentContext()
             for (offset, (line, end)) in piece.lines.enumerated() {
-                let lineNumber = firstLine + piece.firstIndex + offset
-                do {
-                    let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
-                        line, lineNumber: lineNumber, engine: engine, mode: mode, fields: fields, document: &document)
-                    result.text += normalized + end
-                    var extra = fileMember(piece.path)
-                    extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
-                    for mention in mentions where reporting {
-                        result.report += JSONWriter.serialize(MentionJSON.object(mention, extra: extra)) + "\n"
-                    }
-                } catch where settings.skipInvalid {
-                    result.text += JSONLNormalizer.passThrough(line, error: error) + end
-                    result.skipped.append((label, error))
-                } catch {
-                    let hint = error.message.contains("would be overwritten")
-                        ? " (pass --overwrite-mentions to replace it, or --mentions-field to write elsewhere)" : ""
-                    result.failure = CommandFailure("\(label): \(error)\(hint)")
-                    return result
-                }
+                normalizeLine(line, end: end, lineNumber: firstLine + piece.firstIndex + offset, path: piece.path,
+                              engine: engine, fields: fields, settings, document: &document, into: &result)
+                if result.failure != nil { return result }
             }
             return result
+        }
+
+        /// Normalizes one JSONL line into `result`: its output and report lines, or (with --skip-invalid) it passed
+        /// through, or the failure that stops the command.
+        private static func normalizeLine(_ line: String, end: String, lineNumber: Int, path: String?, engine: Engine,
+                                          fields: JSONLFields, _ settings: Settings, document: inout DocumentContext,
+                                          into result: inout PieceResult) {
+            do {
+                let (normalized, mentions) = try JSONLNormalizer.normalizeLine(
+                    line, lineNumber: lineNumber, engine: engine, mode: settings.mode, fields: fields, document: &document)
+                result.text += normalized + end
+                guard settings.reporting else { return }
+                var extra = fileMember(path)
+                extra.append(JSONMember(key: "line", value: .number(String(lineNumber))))
+                for mention in mentions {
+                    result.report += JSONWriter.serialize(MentionJSON.object(mention, extra: extra)) + "\n"
+                }
+            } catch where settings.skipInvalid {
+                result.text += JSONLNormalizer.passThrough(line, error: error) + end
+                result.skipped.append((path ?? "<stdin>", error))
+            } catch {
+                result.failure = badLine(error, path ?? "<stdin>")
+            }
         }
 
         private static func fileMember(_ path: String?) -> [JSONMember] {
